@@ -1,0 +1,65 @@
+# The two commands a new user needs: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 3
+
+.PHONY: run dev test check messages install browser-deps
+
+# Virtual environment with the locked dependencies, reinstalled when the lock changes.
+$(BIN)/.installed: requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-virtualenv -r requirements.lock
+	touch $@
+
+# Everything `make run` and `make test` share: packages, compiled Dutch translations.
+install: $(BIN)/.installed
+	mkdir -p var
+	$(MANAGE) compilemessages --ignore=.venv -v0
+
+run: install
+	$(MANAGE) migrate --no-input -v0
+	@if [ ! -f var/.demo-loaded ]; then $(MANAGE) load_demo && touch var/.demo-loaded; fi
+	$(MANAGE) collectstatic --no-input -v0
+	@echo ""
+	@echo "  Portaal Groningen:  http://groningen.localhost:$(PORT)/  (ook http://127.0.0.1:$(PORT)/)"
+	@echo "  Portaal Drenthe:    http://drenthe.localhost:$(PORT)/"
+	@echo "  Beheer (redactie):  http://groningen.localhost:$(PORT)/beheer/"
+	@echo "  Demo-redacteur:     gebruikersnaam 'redacteur', wachtwoord 'leren-over-armoede'"
+	@echo ""
+	$(MANAGE) db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	DEBUG=false $(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
+		--access-logfile - --forwarded-allow-ips='*'
+
+# Django's development server with auto-reload and debug pages.
+dev: install
+	$(MANAGE) migrate --no-input -v0
+	@if [ ! -f var/.demo-loaded ]; then $(MANAGE) load_demo && touch var/.demo-loaded; fi
+	DEBUG=true $(MANAGE) runserver $(HOST):$(PORT)
+
+# Debian's Chromium for the browser tests; needs root (CI runs as root).
+browser-deps:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core gettext; \
+	else echo "Chromium is missing: run 'sudo make browser-deps' to run the browser tests."; fi
+
+test: install browser-deps
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+check: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy .
+	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) check
+	$(BIN)/python -m core.check_messages locale/nl/LC_MESSAGES/django.po
+
+# Collect new source strings into locale/nl after changing texts.
+messages: install
+	$(MANAGE) makemessages -l nl --ignore=.venv --ignore=var --no-obsolete
+	$(MANAGE) makemessages -d djangojs -l nl --ignore=.venv --ignore=var --no-obsolete

@@ -1,0 +1,333 @@
+"""The two portals, the shared content tree and the shared taxonomy."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db import models
+from django.db.models import Q
+from django.http import Http404, HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageManager, Site
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from .validators import cbs_code_validator, validate_accent_colour
+
+# ---------------------------------------------------------------------------
+# Taxonomy
+# ---------------------------------------------------------------------------
+
+
+class TaxonomyTerm(models.Model):
+    """A named term editors maintain; the slug is what URLs and filters use."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=120, unique=True, help_text=_("Used in web addresses and filters.")
+    )
+    description = models.TextField(_("description"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Region(TaxonomyTerm):
+    """A province with its own portal: Groningen or Drenthe."""
+
+    accent_colour = models.CharField(
+        _("accent colour"),
+        max_length=7,
+        validators=[validate_accent_colour],
+        help_text=_("Colour of the portal, e.g. #1f5f8b. Must contrast 4.5:1 with white."),
+    )
+    logo_text = models.CharField(
+        _("logo text"), max_length=60, help_text=_("Shown beside the logo, e.g. 'Groningen'.")
+    )
+
+    panels = [*TaxonomyTerm.panels, FieldPanel("accent_colour"), FieldPanel("logo_text")]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+
+class Municipality(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    cbs_code = models.CharField(
+        _("CBS code"), max_length=6, unique=True, validators=[cbs_code_validator]
+    )
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("region")
+    )
+    is_veenkolonien = models.BooleanField(
+        _("part of the Veenkoloniën"),
+        default=False,
+        help_text=_("One of the core municipalities of the Agenda voor de Veenkoloniën."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("cbs_code"),
+        FieldPanel("region"),
+        FieldPanel("is_veenkolonien"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Sector(TaxonomyTerm):
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+
+
+class Role(TaxonomyTerm):
+    """A job role ("functie", "doelgroep") a professional learns for."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+
+
+class Theme(TaxonomyTerm):
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+
+class LearningForm(TaxonomyTerm):
+    """A way of learning ("leervorm"), shown with an icon and always with its name."""
+
+    class Icon(models.TextChoices):
+        DOING = "doing", _("Doing (hands)")
+        THEORY = "theory", _("Theory (book)")
+        WATCHING = "watching", _("Watching (play)")
+        LISTENING = "listening", _("Listening (headphones)")
+        TRAINING = "training", _("Training together (group)")
+        PEERS = "peers", _("Learning with peers (conversation)")
+
+    icon = models.CharField(_("icon"), max_length=20, choices=Icon.choices)
+
+    panels = [*TaxonomyTerm.panels, FieldPanel("icon")]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("learning form")
+        verbose_name_plural = _("learning forms")
+
+
+class Organisation(models.Model):
+    """A partner organisation; what managers do with it lives in the organisations app."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    sector = models.ForeignKey(
+        Sector, on_delete=models.PROTECT, related_name="organisations", verbose_name=_("sector")
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("municipality"),
+        help_text=_("Where the organisation is based; leave empty when it works region-wide."),
+    )
+    website = models.URLField(_("website"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("sector"),
+        FieldPanel("municipality"),
+        FieldPanel("website"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+# ---------------------------------------------------------------------------
+# Portals and the shared content tree
+#
+# Root
+#  ├── PortalHomePage (Groningen)   root of the Groningen Site, with regional sections
+#  ├── PortalHomePage (Drenthe)     root of the Drenthe Site
+#  └── SharedContentRoot            content both portals serve, each what is marked for it
+#
+# A portal home routes a path it does not know itself into the shared tree, and a shared
+# page builds its URL under the portal that asks for it. So /over/ on either portal is the
+# one shared page "over", and each portal hides what is not marked for its region.
+# ---------------------------------------------------------------------------
+
+
+def portal_scope(request: HttpRequest) -> Q:
+    """Which pages the asking portal serves: its own home's tree and the shared tree,
+    less the regional pages not marked for its region. Use as Page.objects.filter(...)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return Q(pk__in=[])
+    roots = Page.objects.filter(Q(pk=site.root_page_id) | Q(sharedcontentroot__isnull=False))
+    scope = Q(pk__in=[])
+    for path in roots.values_list("path", flat=True):
+        scope |= Q(path__startswith=path)
+    hidden = RegionalPage.objects.exclude(regions=getattr(request, "region", None))
+    return scope & ~Q(pk__in=hidden.values("pk"))
+
+
+def portal_path(page: Page) -> str:
+    """The path of a page below its portal home or the shared root: '/over/'."""
+    return "/" + "".join(part + "/" for part in page.url_path.strip("/").split("/")[1:])
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = blocks.CharBlock(
+        label=_("Heading"), form_classname="title", template="core/blocks/heading.html"
+    )
+    paragraph = blocks.RichTextBlock(
+        label=_("Text"), features=["bold", "italic", "link", "ol", "ul", "h3"]
+    )
+    callout = blocks.StructBlock(
+        [
+            ("title", blocks.CharBlock(label=_("Title"))),
+            ("text", blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link"])),
+        ],
+        label=_("Callout"),
+        template="core/blocks/callout.html",
+    )
+
+
+class PortalHomePage(Page):
+    """The home page of one regional portal; its children are that portal's own sections."""
+
+    region = models.OneToOneField(
+        Region, on_delete=models.PROTECT, related_name="home_page", verbose_name=_("region")
+    )
+    intro = models.TextField(_("introduction"), help_text=_("One or two sentences under the title."))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("region"), FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("portal home page")
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> Any:
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            shared_root = SharedContentRoot.objects.live().first()
+            if not path_components or shared_root is None:
+                raise
+            return shared_root.route(request, path_components)
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["learning_forms"] = LearningForm.objects.all()
+        context["roles"] = Role.objects.all()
+        context["themes"] = Theme.objects.all()
+        return context
+
+
+class SharedContentRoot(Page):
+    """Holds the content both portals share; it is never shown itself."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["core.ContentPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("shared content")
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> Any:
+        if not path_components:
+            raise Http404
+        return super().route(request, path_components)
+
+
+class RegionalPageQuerySet(PageQuerySet):
+    def for_region(self, region: Region | None) -> RegionalPageQuerySet:
+        return self.filter(regions=region)
+
+
+class RegionalPage(Page):
+    """Base of every page that is marked for one region or both.
+
+    Concrete rather than abstract, so one query can ask which pages of any type a
+    portal shows (menus, sitemap, search) through one table of region marks.
+    """
+
+    regions = ParentalManyToManyField(
+        Region,
+        related_name="pages",
+        verbose_name=_("regions"),
+        help_text=_("The portals that show this page."),
+    )
+
+    objects = PageManager.from_queryset(RegionalPageQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
+    ]
+    is_creatable = False
+
+    class Meta:
+        verbose_name = _("regional page")
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> Any:
+        result = super().route(request, path_components)
+        region = getattr(request, "region", None)
+        if not path_components and not self.regions.filter(pk=getattr(region, "pk", None)).exists():
+            raise Http404
+        return result
+
+    def get_url_parts(self, request: HttpRequest | None = None) -> Any:
+        parts = super().get_url_parts(request)
+        if parts is not None:
+            return parts
+        # A shared page lies under no site root: place it under the asking portal.
+        site = Site.find_for_request(request) if request is not None else None
+        root_paths = self._get_site_root_paths(request)
+        if not root_paths:
+            return None
+        site_id, _root_path, root_url, _language = next(
+            (paths for paths in root_paths if site and paths[0] == site.pk), root_paths[0]
+        )
+        return site_id, root_url, reverse("wagtail_serve", args=(portal_path(self).lstrip("/"),))
+
+
+class ContentPage(RegionalPage):
+    """A plain page of text: about the platform, accessibility, a regional section."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"))
+
+    content_panels = [*RegionalPage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")

@@ -1,0 +1,88 @@
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import cache_control
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+from django.views.i18n import set_language as django_set_language
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+from wagtail.models import Page
+
+from .display import ACTIONS, COOKIE_MAX_AGE, COOKIE_NAME, DisplayPreferences
+from .models import SharedContentRoot, portal_scope
+
+
+def _safe_next_url(request: HttpRequest) -> str:
+    next_url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return next_url
+    return "/"
+
+
+# Changing someone's text size or language from another site does no harm, and leaving
+# CSRF tokens out of these two forms keeps public pages the same for every visitor, so
+# they can be cached.
+@csrf_exempt
+@require_POST
+def display_preferences(request: HttpRequest) -> HttpResponse:
+    preferences = DisplayPreferences.from_cookie(request.COOKIES.get(COOKIE_NAME))
+    action = request.POST.get("action", "")
+    if action in ACTIONS:
+        preferences = preferences.apply(action)
+    response = HttpResponseRedirect(_safe_next_url(request))
+    response.set_cookie(
+        COOKIE_NAME,
+        preferences.to_cookie(),
+        max_age=COOKIE_MAX_AGE,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+    return response
+
+
+set_language = csrf_exempt(django_set_language)
+
+
+@require_GET
+@cache_control(public=True, max_age=365 * 24 * 60 * 60, immutable=True)
+def portal_css(request: HttpRequest) -> HttpResponse:
+    """The portal's accent colour as a stylesheet, since the CSP allows no inline styles.
+    Pages link it with the colour in the query string, so a new colour is a new URL."""
+    region = getattr(request, "region", None)
+    colour = region.accent_colour if region else "#1e5a8c"
+    return HttpResponse(f":root{{--accent:{colour}}}\n", content_type="text/css")
+
+
+class PortalSitemap(Sitemap):
+    """The pages of the asking portal: its own sections and the shared pages marked for it."""
+
+    def items(self):  # type: ignore[no-untyped-def]
+        return (
+            Page.objects.live()
+            .public()
+            .filter(portal_scope(self.request))
+            .not_type(SharedContentRoot)
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )
+
+
+def sitemap(request: HttpRequest) -> HttpResponse:
+    return wagtail_sitemap(request, sitemaps={"pages": PortalSitemap})
+
+
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /beheer/",
+        "Disallow: /weergave/",
+        "Disallow: /taal/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+

@@ -1,0 +1,169 @@
+"""Loads the Dutch demo content. Safe to run again: what exists is left as editors made it."""
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
+
+from core.models import (
+    ContentPage,
+    LearningForm,
+    Municipality,
+    Organisation,
+    PortalHomePage,
+    Region,
+    Role,
+    Sector,
+    SharedContentRoot,
+    Theme,
+)
+from demo import content, taxonomy
+
+DEMO_EDITOR = {"username": "redacteur", "password": "leren-over-armoede"}
+PORTAL_PORT = 8000
+
+
+def stream(blocks: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    """Demo stream data with rich text wrapped the way StreamField expects."""
+    wrapped: list[tuple[str, Any]] = []
+    for block_type, value in blocks:
+        if block_type == "paragraph":
+            value = RichText(value)
+        elif block_type == "callout":
+            value = {**value, "text": RichText(value["text"])}
+        wrapped.append((block_type, value))
+    return wrapped
+
+
+def add_page(parent: Page, page: Page) -> Page:
+    """Add a page under parent unless a page with its slug is there already."""
+    existing = parent.get_children().filter(slug=page.slug).first()
+    if existing:
+        return existing.specific
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+class Command(BaseCommand):
+    help = "Load the Dutch demo content: taxonomy, both portals, pages and a demo editor."
+
+    @transaction.atomic
+    def handle(self, *args: Any, **options: Any) -> None:
+        regions = self.load_taxonomy()
+        self.load_portals(regions)
+        self.load_editor()
+        self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
+
+    def load_taxonomy(self) -> dict[str, Region]:
+        regions = {}
+        for order, (slug, name, logo_text, colour) in enumerate(taxonomy.REGIONS):
+            regions[slug], _ = Region.objects.get_or_create(
+                slug=slug,
+                defaults={"name": name, "logo_text": logo_text, "accent_colour": colour,
+                          "sort_order": order},
+            )
+        for code, name, region_slug, veenkolonien in taxonomy.MUNICIPALITIES:
+            Municipality.objects.get_or_create(
+                cbs_code=code,
+                defaults={"name": name, "region": regions[region_slug],
+                          "is_veenkolonien": veenkolonien},
+            )
+        sectors = {}
+        for order, (slug, name, description) in enumerate(taxonomy.SECTORS):
+            sectors[slug], _ = Sector.objects.get_or_create(
+                slug=slug, defaults={"name": name, "description": description, "sort_order": order}
+            )
+        for order, (slug, name, description) in enumerate(taxonomy.ROLES):
+            Role.objects.get_or_create(
+                slug=slug, defaults={"name": name, "description": description, "sort_order": order}
+            )
+        for order, (slug, name) in enumerate(taxonomy.THEMES):
+            Theme.objects.get_or_create(slug=slug, defaults={"name": name, "sort_order": order})
+        for order, (slug, name, icon, description) in enumerate(taxonomy.LEARNING_FORMS):
+            LearningForm.objects.get_or_create(
+                slug=slug,
+                defaults={"name": name, "icon": icon, "description": description,
+                          "sort_order": order},
+            )
+        for name, sector_slug, municipality_code in taxonomy.ORGANISATIONS:
+            Organisation.objects.get_or_create(
+                name=name,
+                defaults={
+                    "sector": sectors[sector_slug],
+                    "municipality": Municipality.objects.filter(cbs_code=municipality_code).first(),
+                },
+            )
+        return regions
+
+    def load_portals(self, regions: dict[str, Region]) -> None:
+        root = Page.get_first_root_node()
+        # Wagtail's own welcome page and its localhost site make way for the two portals.
+        welcome = root.get_children().filter(content_type__model="page", slug="home").first()
+        if welcome:
+            Site.objects.filter(root_page=welcome).delete()
+            welcome.delete()
+
+        for slug, home_content in content.HOMES.items():
+            region = regions[slug]
+            home = PortalHomePage.objects.filter(region=region).first() or add_page(
+                root,
+                PortalHomePage(
+                    slug=slug,
+                    region=region,
+                    title=home_content["title"],
+                    intro=home_content["intro"],
+                    body=stream(content.HOME_BODY),
+                ),
+            )
+            Site.objects.get_or_create(
+                root_page=home,
+                defaults={
+                    "hostname": f"{slug}.localhost",
+                    "port": PORTAL_PORT,
+                    "site_name": home_content["title"],
+                    "is_default_site": slug == "groningen",
+                },
+            )
+            section = content.REGIONAL_SECTIONS[slug]
+            self.add_content_page(home, section, regions=[region], show_in_menus=True)
+
+        shared_root = SharedContentRoot.objects.first() or add_page(
+            root, SharedContentRoot(title="Gedeelde inhoud", slug="gedeeld")
+        )
+        for page in content.SHARED_PAGES:
+            self.add_content_page(
+                shared_root, page, regions=list(regions.values()),
+                show_in_menus=page["show_in_menus"],
+            )
+
+    def add_content_page(
+        self, parent: Page, data: dict[str, Any], *, regions: list[Region], show_in_menus: bool
+    ) -> None:
+        if parent.get_children().filter(slug=data["slug"]).exists():
+            return
+        page = ContentPage(
+            slug=data["slug"],
+            title=data["title"],
+            intro=data["intro"],
+            body=stream(data["body"]),
+            show_in_menus=show_in_menus,
+        )
+        page.regions.set(regions)
+        add_page(parent, page)
+
+    def load_editor(self) -> None:
+        user_model = get_user_model()
+        if user_model.objects.filter(username=DEMO_EDITOR["username"]).exists():
+            return
+        user_model.objects.create_superuser(
+            username=DEMO_EDITOR["username"],
+            email="redacteur@example.org",
+            password=DEMO_EDITOR["password"],
+            first_name="Demo",
+            last_name="Redacteur (voorbeeld)",
+        )
+        self.stdout.write("Demo editor created.")

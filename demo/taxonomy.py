@@ -1,0 +1,102 @@
+"""The shared taxonomy as the demo seeds it: real reference data, written in our own words."""
+
+REGIONS = [
+    # slug, name, logo text, accent colour (both reach 7:1 against white)
+    ("groningen", "Groningen", "Groningen", "#1e5a8c"),
+    ("drenthe", "Drenthe", "Drenthe", "#a3262a"),
+]
+
+# CBS municipality codes (boundaries 2023, unchanged for both provinces 2021-2025).
+# Veenkoloniën: the core municipalities of the Agenda voor de Veenkoloniën (2002),
+# mapped to today's municipalities; the CBS indicator file calls this "veenkolonien_kern".
+MUNICIPALITIES = [
+    ("GM1680", "Aa en Hunze", "drenthe", True),
+    ("GM0106", "Assen", "drenthe", False),
+    ("GM1681", "Borger-Odoorn", "drenthe", True),
+    ("GM0109", "Coevorden", "drenthe", False),
+    ("GM1690", "De Wolden", "drenthe", False),
+    ("GM1979", "Eemsdelta", "groningen", False),
+    ("GM0114", "Emmen", "drenthe", True),
+    ("GM0014", "Groningen", "groningen", False),
+    ("GM1966", "Het Hogeland", "groningen", False),
+    ("GM0118", "Hoogeveen", "drenthe", False),
+    ("GM0119", "Meppel", "drenthe", False),
+    ("GM1731", "Midden-Drenthe", "drenthe", False),
+    ("GM1952", "Midden-Groningen", "groningen", True),
+    ("GM1699", "Noordenveld", "drenthe", False),
+    ("GM1895", "Oldambt", "groningen", False),
+    ("GM0765", "Pekela", "groningen", True),
+    ("GM0037", "Stadskanaal", "groningen", True),
+    ("GM1730", "Tynaarlo", "drenthe", False),
+    ("GM0047", "Veendam", "groningen", True),
+    ("GM1969", "Westerkwartier", "groningen", False),
+    ("GM1701", "Westerveld", "drenthe", False),
+    ("GM1950", "Westerwolde", "groningen", True),
+]
+
+SECTORS = [
+    ("wonen", "Wonen", "Woningcorporaties en verhuurders."),
+    ("welzijn", "Welzijn", "Welzijnswerk, sociale teams en vrijwilligersorganisaties."),
+    ("zorg", "Zorg", "Zorgaanbieders, jeugdzorg en GGZ."),
+    ("gemeenten", "Gemeenten", "Gemeenten en hun uitvoeringsorganisaties."),
+    ("kennisinstellingen", "Kennisinstellingen", "Universiteiten, hogescholen en kenniscentra."),
+]
+
+ROLES = [
+    ("incassomedewerker", "Incassomedewerker woningcorporatie",
+     "Je spreekt huurders met een betalingsachterstand."),
+    ("schuldhulpverlener", "Schuldhulpverlener",
+     "Je helpt mensen met schulden, van vroegsignalering tot schuldregeling."),
+    ("sociaal-team", "Medewerker sociaal team",
+     "Je ondersteunt gezinnen in de wijk bij meerdere vragen tegelijk."),
+    ("welzijnswerker", "Welzijnswerker", "Je werkt met bewoners aan meedoen en zelfredzaamheid."),
+    ("zorgprofessional", "Zorgprofessional", "Je werkt in de zorg, jeugdzorg of GGZ."),
+    ("vrijwilliger", "Vrijwilliger", "Je helpt als vrijwilliger, bijvoorbeeld bij thuisadministratie."),
+    ("beleidsmedewerker", "Beleidsmedewerker gemeente",
+     "Je maakt beleid over armoede, schulden en bestaanszekerheid."),
+    ("management-bestuur", "Management en bestuur", "Je geeft leiding aan een organisatie of team."),
+    ("begeleider-leerkring", "Begeleider leerkring", "Je begeleidt een lokale leerkring."),
+]
+
+THEMES = [
+    ("bejegening", "Bejegening"),
+    ("stress-sensitieve-dienstverlening", "Stress-sensitieve dienstverlening"),
+    ("vroegsignalering", "Vroegsignalering"),
+    ("schuldhulpverlening-wgs", "Schuldhulpverlening en de Wgs"),
+    ("wet-en-regelgeving", "Wet- en regelgeving"),
+    ("ervaringsdeskundigheid", "Ervaringsdeskundigheid"),
+    ("typologieen-van-families", "Typologieën van families"),
+    ("kapitaalsvormen", "Kapitaalsvormen"),
+    ("samenwerking-in-de-keten", "Samenwerking in de keten"),
+    ("werk-en-inkomen", "Werk en inkomen"),
+    ("preventie-jonge-gezinnen", "Preventie en jonge gezinnen"),
+]
+
+LEARNING_FORMS = [
+    ("doen", "Doen in de praktijk", "doing",
+     "Praktijkopdrachten met reflectievragen, voor tussen twee huisbezoeken door."),
+    ("theorie", "Theorie", "theory", "Artikelen, publicaties en samenvattingen van onderzoek."),
+    ("kijken", "Kijken", "watching", "Korte kennisclips, met uitgeschreven tekst en ondertiteling."),
+    ("luisteren", "Luisteren", "listening", "Podcasts voor onderweg, met uitgeschreven tekst."),
+    ("samen-trainen", "Samen trainen", "training",
+     "Trainingen, workshops, werksessies, webinars en congressen."),
+    ("leren-met-collegas", "Leren met collega's", "peers",
+     "Leerkringen met professionals uit jouw gemeente."),
+]
+
+# Organisations named in the sources; the housing and care examples are invented
+# and say so in their name.
+ORGANISATIONS = [
+    ("CMO STAMM", "kennisinstellingen", "GM0106"),
+    ("Rijksuniversiteit Groningen", "kennisinstellingen", "GM0014"),
+    ("Movisie", "kennisinstellingen", None),
+    ("Sociaal Planbureau Groningen", "kennisinstellingen", "GM0014"),
+    ("Trendbureau Drenthe", "kennisinstellingen", "GM0106"),
+    ("Gemeente Assen", "gemeenten", "GM0106"),
+    ("Gemeente Stadskanaal", "gemeenten", "GM0037"),
+    ("Gemeente Emmen", "gemeenten", "GM0114"),
+    ("Gemeente Veendam", "gemeenten", "GM0047"),
+    ("Woonstichting Veenland (voorbeeld)", "wonen", "GM0037"),
+    ("Welzijn Drentse Monden (voorbeeld)", "welzijn", "GM1681"),
+    ("Zorggroep De Vaart (voorbeeld)", "zorg", "GM0114"),
+]
