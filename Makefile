@@ -62,4 +62,3 @@ check: install
 # Collect new source strings into locale/nl after changing texts.
 messages: install
 	$(MANAGE) makemessages -l nl --ignore=.venv --ignore=var --no-obsolete
-	$(MANAGE) makemessages -d djangojs -l nl --ignore=.venv --ignore=var --no-obsolete

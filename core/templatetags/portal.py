@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import template
+from django.http import HttpRequest
 from wagtail.models import Page
 
 from core.models import SharedContentRoot, portal_path, portal_scope
@@ -8,20 +9,37 @@ from core.models import SharedContentRoot, portal_path, portal_scope
 register = template.Library()
 
 
+def top_level_pages(request: HttpRequest) -> list[dict[str, Any]]:
+    """Top-level pages of the asking portal, fetched once per request for menu and footer.
+    Editors choose per page whether it goes in the main menu; the others are in the footer."""
+    if not hasattr(request, "_top_level_pages"):
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(portal_scope(request), depth=3)
+            .not_type(SharedContentRoot)
+            .order_by("path")
+            .only("title", "url_path", "show_in_menus")
+        )
+        request._top_level_pages = [  # type: ignore[attr-defined]
+            {
+                "title": page.title,
+                "url": portal_path(page),
+                "in_menu": page.show_in_menus,
+                "is_current": request.path.startswith(portal_path(page)),
+            }
+            for page in pages
+        ]
+    return request._top_level_pages  # type: ignore[attr-defined,no-any-return]
+
+
 @register.inclusion_tag("core/partials/menu.html", takes_context=True)
-def portal_menu(context: dict[str, Any]) -> dict[str, Any]:
-    """The main menu: top-level pages of this portal that editors put in the menu."""
+def main_menu(context: dict[str, Any]) -> dict[str, Any]:
     request = context["request"]
-    pages = (
-        Page.objects.live()
-        .public()
-        .in_menu()
-        .filter(portal_scope(request), depth=3)
-        .not_type(SharedContentRoot)
-        .order_by("path")
-        .only("title", "url_path")
-    )
-    items = [{"title": page.title, "url": portal_path(page)} for page in pages]
-    for item in items:
-        item["is_current"] = request.path.startswith(item["url"])
+    items = [item for item in top_level_pages(request) if item["in_menu"]]
     return {"items": items, "is_home": request.path == "/"}
+
+
+@register.inclusion_tag("core/partials/footer_menu.html", takes_context=True)
+def footer_menu(context: dict[str, Any]) -> dict[str, Any]:
+    return {"items": [item for item in top_level_pages(context["request"]) if not item["in_menu"]]}

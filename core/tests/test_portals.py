@@ -1,0 +1,141 @@
+import re
+
+import pytest
+from django.test import RequestFactory
+from wagtail.models import Site
+
+from core.models import portal_path
+
+from .factories import create_content_page, shared_root
+
+DRENTHE = {"HTTP_HOST": "drenthe.localhost"}
+GRONINGEN = {"HTTP_HOST": "groningen.localhost"}
+
+
+def test_each_portal_serves_its_own_home_page(client, groningen, drenthe):
+    response = client.get("/", **DRENTHE)
+    assert response.status_code == 200
+    assert response.context["page"] == drenthe
+    assert response.context["region"].slug == "drenthe"
+    html = response.content.decode()
+    assert html.count("<h1") == 1
+    assert '<span class="logo__region">Drenthe</span>' in html
+    assert client.get("/", **GRONINGEN).context["page"] == groningen
+
+
+def test_unknown_host_gets_the_default_portal(client, groningen, drenthe):
+    assert client.get("/", HTTP_HOST="127.0.0.1").context["page"] == groningen
+
+
+def test_portal_stylesheet_carries_the_region_colour(client, groningen, drenthe):
+    assert "--accent:#a3262a" in client.get("/portaal.css", **DRENTHE).content.decode()
+    assert "--accent:#1e5a8c" in client.get("/portaal.css", **GRONINGEN).content.decode()
+    html = client.get("/", **DRENTHE).content.decode()
+    assert "/portaal.css?c=a3262a" in html
+
+
+def test_shared_page_marked_for_both_regions_shows_on_both(client, groningen, drenthe):
+    create_content_page(
+        parent=shared_root(), slug="over", regions=[groningen.region, drenthe.region], title="Over"
+    )
+    for host in (GRONINGEN, DRENTHE):
+        response = client.get("/over/", **host)
+        assert response.status_code == 200
+        assert "<h1>Over</h1>" in response.content.decode()
+
+
+def test_shared_page_marked_for_one_region_shows_only_there(client, groningen, drenthe):
+    create_content_page(parent=shared_root(), slug="assen", regions=[drenthe.region])
+    assert client.get("/assen/", **DRENTHE).status_code == 200
+    assert client.get("/assen/", **GRONINGEN).status_code == 404
+
+
+def test_regional_section_is_served_by_its_own_portal_only(client, groningen, drenthe):
+    create_content_page(parent=drenthe, slug="in-drenthe", regions=[drenthe.region])
+    assert client.get("/in-drenthe/", **DRENTHE).status_code == 200
+    assert client.get("/in-drenthe/", **GRONINGEN).status_code == 404
+
+
+def test_a_portal_own_section_wins_over_a_shared_page_with_the_same_slug(client, groningen, drenthe):
+    both = [groningen.region, drenthe.region]
+    create_content_page(parent=shared_root(), slug="aanpak", regions=both, title="Gedeeld")
+    create_content_page(parent=groningen, slug="aanpak", regions=both, title="Eigen")
+    assert "<h1>Eigen</h1>" in client.get("/aanpak/", **GRONINGEN).content.decode()
+    assert "<h1>Gedeeld</h1>" in client.get("/aanpak/", **DRENTHE).content.decode()
+
+
+def test_draft_pages_and_the_shared_root_itself_are_not_served(client, groningen, drenthe):
+    root = shared_root()
+    create_content_page(parent=root, slug="concept", regions=[groningen.region], live=False)
+    assert client.get("/concept/", **GRONINGEN).status_code == 404
+    assert client.get(f"/{root.slug}/", **GRONINGEN).status_code == 404
+
+
+def test_shared_page_url_is_built_under_the_asking_portal(groningen, drenthe):
+    parent = create_content_page(
+        parent=shared_root(), slug="onderzoek", regions=[groningen.region, drenthe.region]
+    )
+    child = create_content_page(parent=parent, slug="kapitaal", regions=[drenthe.region])
+    request = RequestFactory().get("/", HTTP_HOST="drenthe.localhost")
+    assert child.get_url(request) == "/onderzoek/kapitaal/"
+    assert child.get_full_url(request) == "http://drenthe.localhost/onderzoek/kapitaal/"
+    assert portal_path(child) == "/onderzoek/kapitaal/"
+    # Without a request (e.g. in the admin) the default portal is used.
+    assert child.get_full_url() == "http://groningen.localhost/onderzoek/kapitaal/"
+
+
+def test_menu_and_footer_list_the_portal_top_level_pages(client, groningen, drenthe):
+    both = [groningen.region, drenthe.region]
+    create_content_page(parent=shared_root(), slug="over", regions=both, title="Over ons",
+                        show_in_menus=True)
+    create_content_page(parent=shared_root(), slug="toegankelijk", regions=both,
+                        title="Toegankelijkheid")
+    create_content_page(parent=groningen, slug="in-groningen", regions=[groningen.region],
+                        title="In Groningen", show_in_menus=True)
+    response = client.get("/over/", **DRENTHE)
+    html = response.content.decode()
+    assert 'href="/over/" aria-current="page">Over ons</a>' in html
+    assert "In Groningen" not in html
+    assert 'href="/toegankelijk/">Toegankelijkheid</a>' in html
+    main_menu = html[html.index('class="main-nav"') : html.index("</nav>")]
+    assert "Toegankelijkheid" not in main_menu
+
+
+def test_sitemap_lists_what_each_portal_serves(client, groningen, drenthe):
+    root = shared_root()
+    create_content_page(parent=root, slug="over", regions=[groningen.region, drenthe.region])
+    create_content_page(parent=root, slug="assen", regions=[drenthe.region])
+    create_content_page(parent=root, slug="concept", regions=[drenthe.region], live=False)
+    create_content_page(parent=groningen, slug="in-groningen", regions=[groningen.region])
+    response = client.get("/sitemap.xml", **DRENTHE)
+    assert response.status_code == 200
+    locations = re.findall(r"<loc>(.*?)</loc>", response.content.decode())
+    assert locations == [
+        "http://drenthe.localhost/",
+        "http://drenthe.localhost/over/",
+        "http://drenthe.localhost/assen/",
+    ]
+
+
+def test_robots_txt_points_to_the_portal_sitemap(client, groningen, drenthe):
+    response = client.get("/robots.txt", **DRENTHE)
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "Disallow: /beheer/" in body
+    assert "Sitemap: http://drenthe.localhost/sitemap.xml" in body
+
+
+@pytest.mark.parametrize("pages", [10, 200])
+def test_page_queries_do_not_grow_with_the_number_of_pages(
+    client, groningen, drenthe, django_assert_num_queries, pages
+):
+    root = shared_root()
+    both = [groningen.region, drenthe.region]
+    for number in range(pages):
+        create_content_page(parent=root, slug=f"pagina-{number}", regions=both,
+                            show_in_menus=number % 2 == 0)
+    client.get("/pagina-1/", **DRENTHE)  # warms Wagtail's site root path cache
+    with django_assert_num_queries(12):
+        response = client.get("/pagina-1/", **DRENTHE)
+    assert response.status_code == 200
+    assert Site.objects.count() == 2
