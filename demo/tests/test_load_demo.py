@@ -1,0 +1,59 @@
+from io import StringIO
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+from core.models import (
+    ContentPage,
+    LearningForm,
+    Municipality,
+    Organisation,
+    PortalHomePage,
+    Region,
+    Role,
+    Sector,
+    Theme,
+)
+
+COUNTED = [Region, Municipality, Sector, Role, Theme, LearningForm, Organisation, Page, Site]
+
+
+def counts() -> dict[str, int]:
+    return {model.__name__: model.objects.count() for model in COUNTED}
+
+
+def test_demo_loads_both_portals_and_can_run_again(db):
+    call_command("load_demo", stdout=StringIO())
+    first = counts()
+    call_command("load_demo", stdout=StringIO())
+    assert counts() == first
+
+    assert first["Municipality"] == 22
+    assert Municipality.objects.filter(is_veenkolonien=True).count() == 8
+    assert Municipality.objects.filter(region__slug="drenthe").count() == 12
+    assert first["Sector"] == 5
+    assert set(LearningForm.objects.values_list("icon", flat=True)) == set(LearningForm.Icon)
+    assert first["Site"] == 2
+    default = Site.objects.get(is_default_site=True)
+    assert default.hostname == "groningen.localhost"
+    assert {home.region.slug for home in PortalHomePage.objects.all()} == {"groningen", "drenthe"}
+    assert get_user_model().objects.filter(username="redacteur", is_superuser=True).exists()
+
+
+def test_demo_keeps_what_editors_changed(db):
+    call_command("load_demo", stdout=StringIO())
+    page = ContentPage.objects.get(slug="over")
+    page.title = "Over ons (aangepast)"
+    page.save()
+    call_command("load_demo", stdout=StringIO())
+    assert ContentPage.objects.get(slug="over").title == "Over ons (aangepast)"
+
+
+def test_demo_portals_serve_their_pages(client, db):
+    call_command("load_demo", stdout=StringIO())
+    for host in ("groningen.localhost:8000", "drenthe.localhost:8000"):
+        for path in ("/", "/over/", "/onderzoek/", "/toegankelijkheid/"):
+            assert client.get(path, HTTP_HOST=host).status_code == 200, (host, path)
+    assert client.get("/in-drenthe/", HTTP_HOST="drenthe.localhost:8000").status_code == 200
+    assert client.get("/in-drenthe/", HTTP_HOST="groningen.localhost:8000").status_code == 404
