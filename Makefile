@@ -31,7 +31,7 @@ run: system-deps install
 	@echo "  Beheer (redactie):  http://groningen.localhost:$(PORT)/beheer/"
 	@echo "  Demo-redacteur:     gebruikersnaam 'redacteur', wachtwoord 'leren-over-armoede'"
 	@echo ""
-	$(MANAGE) db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) db_worker -v 0 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=false $(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
 		--access-logfile - --forwarded-allow-ips='*'
 

@@ -24,4 +24,3 @@ if settings.STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSys
     ]
 
 urlpatterns += [path("", include(wagtail_urls))]
-

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -35,7 +35,12 @@ class TaxonomyTerm(models.Model):
     description = models.TextField(_("description"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta:
         abstract = True
@@ -225,10 +230,17 @@ class PortalHomePage(Page):
     region = models.OneToOneField(
         Region, on_delete=models.PROTECT, related_name="home_page", verbose_name=_("region")
     )
-    intro = models.TextField(_("introduction"), help_text=_("One or two sentences under the title."))
+    intro = models.TextField(
+        _("introduction"), help_text=_("One or two sentences under the title.")
+    )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
-    content_panels = [*Page.content_panels, FieldPanel("region"), FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("region"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
     parent_page_types = ["wagtailcore.Page"]
 
     class Meta:

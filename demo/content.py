@@ -1,5 +1,7 @@
 """Dutch demo pages, in our own words. Figures that are not real data say so."""
 
+from typing import Any
+
 HOMES = {
     "groningen": {
         "title": "Leren over armoede in Groningen",
@@ -19,7 +21,7 @@ HOMES = {
     },
 }
 
-HOME_BODY = [
+HOME_BODY: list[tuple[str, Any]] = [
     ("heading", "Waarom deze leeromgeving"),
     (
         "paragraph",
@@ -33,7 +35,7 @@ HOME_BODY = [
     ),
 ]
 
-SHARED_PAGES = [
+SHARED_PAGES: list[dict[str, Any]] = [
     {
         "slug": "over",
         "title": "Over de leeromgeving",
@@ -146,7 +148,7 @@ SHARED_PAGES = [
     },
 ]
 
-REGIONAL_SECTIONS = {
+REGIONAL_SECTIONS: dict[str, dict[str, Any]] = {
     "groningen": {
         "slug": "in-groningen",
         "title": "Aanpak in Groningen",

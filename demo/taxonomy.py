@@ -43,18 +43,38 @@ SECTORS = [
 ]
 
 ROLES = [
-    ("incassomedewerker", "Incassomedewerker woningcorporatie",
-     "Je spreekt huurders met een betalingsachterstand."),
-    ("schuldhulpverlener", "Schuldhulpverlener",
-     "Je helpt mensen met schulden, van vroegsignalering tot schuldregeling."),
-    ("sociaal-team", "Medewerker sociaal team",
-     "Je ondersteunt gezinnen in de wijk bij meerdere vragen tegelijk."),
+    (
+        "incassomedewerker",
+        "Incassomedewerker woningcorporatie",
+        "Je spreekt huurders met een betalingsachterstand.",
+    ),
+    (
+        "schuldhulpverlener",
+        "Schuldhulpverlener",
+        "Je helpt mensen met schulden, van vroegsignalering tot schuldregeling.",
+    ),
+    (
+        "sociaal-team",
+        "Medewerker sociaal team",
+        "Je ondersteunt gezinnen in de wijk bij meerdere vragen tegelijk.",
+    ),
     ("welzijnswerker", "Welzijnswerker", "Je werkt met bewoners aan meedoen en zelfredzaamheid."),
     ("zorgprofessional", "Zorgprofessional", "Je werkt in de zorg, jeugdzorg of GGZ."),
-    ("vrijwilliger", "Vrijwilliger", "Je helpt als vrijwilliger, bijvoorbeeld bij thuisadministratie."),
-    ("beleidsmedewerker", "Beleidsmedewerker gemeente",
-     "Je maakt beleid over armoede, schulden en bestaanszekerheid."),
-    ("management-bestuur", "Management en bestuur", "Je geeft leiding aan een organisatie of team."),
+    (
+        "vrijwilliger",
+        "Vrijwilliger",
+        "Je helpt als vrijwilliger, bijvoorbeeld bij thuisadministratie.",
+    ),
+    (
+        "beleidsmedewerker",
+        "Beleidsmedewerker gemeente",
+        "Je maakt beleid over armoede, schulden en bestaanszekerheid.",
+    ),
+    (
+        "management-bestuur",
+        "Management en bestuur",
+        "Je geeft leiding aan een organisatie of team.",
+    ),
     ("begeleider-leerkring", "Begeleider leerkring", "Je begeleidt een lokale leerkring."),
 ]
 
@@ -73,15 +93,32 @@ THEMES = [
 ]
 
 LEARNING_FORMS = [
-    ("doen", "Doen in de praktijk", "doing",
-     "Praktijkopdrachten met reflectievragen, voor tussen twee huisbezoeken door."),
+    (
+        "doen",
+        "Doen in de praktijk",
+        "doing",
+        "Praktijkopdrachten met reflectievragen, voor tussen twee huisbezoeken door.",
+    ),
     ("theorie", "Theorie", "theory", "Artikelen, publicaties en samenvattingen van onderzoek."),
-    ("kijken", "Kijken", "watching", "Korte kennisclips, met uitgeschreven tekst en ondertiteling."),
+    (
+        "kijken",
+        "Kijken",
+        "watching",
+        "Korte kennisclips, met uitgeschreven tekst en ondertiteling.",
+    ),
     ("luisteren", "Luisteren", "listening", "Podcasts voor onderweg, met uitgeschreven tekst."),
-    ("samen-trainen", "Samen trainen", "training",
-     "Trainingen, workshops, werksessies, webinars en congressen."),
-    ("leren-met-collegas", "Leren met collega's", "peers",
-     "Leerkringen met professionals uit jouw gemeente."),
+    (
+        "samen-trainen",
+        "Samen trainen",
+        "training",
+        "Trainingen, workshops, werksessies, webinars en congressen.",
+    ),
+    (
+        "leren-met-collegas",
+        "Leren met collega's",
+        "peers",
+        "Leerkringen met professionals uit jouw gemeente.",
+    ),
 ]
 
 # Organisations named in the sources; the housing and care examples are invented

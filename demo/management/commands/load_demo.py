@@ -63,14 +63,21 @@ class Command(BaseCommand):
         for order, (slug, name, logo_text, colour) in enumerate(taxonomy.REGIONS):
             regions[slug], _ = Region.objects.get_or_create(
                 slug=slug,
-                defaults={"name": name, "logo_text": logo_text, "accent_colour": colour,
-                          "sort_order": order},
+                defaults={
+                    "name": name,
+                    "logo_text": logo_text,
+                    "accent_colour": colour,
+                    "sort_order": order,
+                },
             )
         for code, name, region_slug, veenkolonien in taxonomy.MUNICIPALITIES:
             Municipality.objects.get_or_create(
                 cbs_code=code,
-                defaults={"name": name, "region": regions[region_slug],
-                          "is_veenkolonien": veenkolonien},
+                defaults={
+                    "name": name,
+                    "region": regions[region_slug],
+                    "is_veenkolonien": veenkolonien,
+                },
             )
         sectors = {}
         for order, (slug, name, description) in enumerate(taxonomy.SECTORS):
@@ -86,8 +93,12 @@ class Command(BaseCommand):
         for order, (slug, name, icon, description) in enumerate(taxonomy.LEARNING_FORMS):
             LearningForm.objects.get_or_create(
                 slug=slug,
-                defaults={"name": name, "icon": icon, "description": description,
-                          "sort_order": order},
+                defaults={
+                    "name": name,
+                    "icon": icon,
+                    "description": description,
+                    "sort_order": order,
+                },
             )
         for name, sector_slug, municipality_code in taxonomy.ORGANISATIONS:
             Organisation.objects.get_or_create(
@@ -136,7 +147,9 @@ class Command(BaseCommand):
         )
         for page in content.SHARED_PAGES:
             self.add_content_page(
-                shared_root, page, regions=list(regions.values()),
+                shared_root,
+                page,
+                regions=list(regions.values()),
                 show_in_menus=page["show_in_menus"],
             )
 
