@@ -1,7 +1,9 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .cache import invalidate_page_cache
 from .models import LearningForm, Municipality, Organisation, Region, Role, Sector, Theme
 
 
@@ -64,3 +66,13 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+# Changes that alter what public pages show, besides publishing (see CoreConfig.ready).
+for hook_name in (
+    "after_delete_page",
+    "after_move_page",
+    "after_create_snippet",
+    "after_edit_snippet",
+    "after_delete_snippet",
+):
+    hooks.register(hook_name, invalidate_page_cache)

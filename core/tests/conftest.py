@@ -16,4 +16,3 @@ def groningen(db) -> PortalHomePage:
 @pytest.fixture
 def drenthe(groningen) -> PortalHomePage:
     return create_portal("drenthe", colour="#a3262a")
-

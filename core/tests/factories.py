@@ -17,10 +17,16 @@ class RegionFactory(factory.django.DjangoModelFactory):
 
 def create_portal(slug: str, *, colour: str = "#1e5a8c", default: bool = False) -> PortalHomePage:
     """A region with its home page as the root of a site at <slug>.localhost."""
-    region = RegionFactory(slug=slug, name=slug.title(), logo_text=slug.title(), accent_colour=colour)
-    home = PortalHomePage(title=f"Leren in {region.name}", slug=slug, region=region, intro="Welkom.")
+    region = RegionFactory(
+        slug=slug, name=slug.title(), logo_text=slug.title(), accent_colour=colour
+    )
+    home = PortalHomePage(
+        title=f"Leren in {region.name}", slug=slug, region=region, intro="Welkom."
+    )
     Page.get_first_root_node().add_child(instance=home)
-    Site.objects.create(hostname=f"{slug}.localhost", port=80, root_page=home, is_default_site=default)
+    Site.objects.create(
+        hostname=f"{slug}.localhost", port=80, root_page=home, is_default_site=default
+    )
     return home
 
 

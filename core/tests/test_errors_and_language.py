@@ -55,5 +55,3 @@ def test_security_headers_are_sent(client, groningen):
 
 def test_public_pages_carry_no_csrf_token_so_they_can_be_cached(client, groningen):
     assert "csrfmiddlewaretoken" not in client.get("/").content.decode()
-
-

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "core"
+    verbose_name = _("Platform and taxonomy")
+
+    def ready(self) -> None:
+        from wagtail.signals import page_published, page_unpublished
+
+        from .cache import invalidate_page_cache
+
+        # Signals rather than admin hooks, so scheduled publishing also refreshes pages.
+        page_published.connect(invalidate_page_cache, dispatch_uid="page-cache-published")
+        page_unpublished.connect(invalidate_page_cache, dispatch_uid="page-cache-unpublished")

@@ -1,0 +1,77 @@
+"""Whole-page cache for anonymous visitors.
+
+A library such as wagtail-cache strips cookies from the cache key, but here two functional
+cookies change the HTML (the toolbar levels and the chosen language), so the key holds
+them. Anything that could be personal is never cached: requests with a session, responses
+that set a cookie or say private/no-store. Publishing bumps a generation number, so an
+editor's change shows at once; the short lifetime covers what no hook reports.
+"""
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+
+from .display import COOKIE_NAME as DISPLAY_COOKIE
+
+CACHE_SECONDS = 60
+GENERATION_KEY = "page-cache:generation"
+HEADER = "X-Page-Cache"
+
+
+def invalidate_page_cache(*args: Any, **kwargs: Any) -> None:
+    """Make every cached page stale; the arguments of signals and hooks are ignored."""
+    if not cache.add(GENERATION_KEY, 1, timeout=None):
+        cache.incr(GENERATION_KEY)
+
+
+def _is_cacheable_request(request: HttpRequest) -> bool:
+    return (
+        request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path.startswith(("/beheer/", "/django-admin/"))
+    )
+
+
+def _is_cacheable_response(response: HttpResponse) -> bool:
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and response.get("Content-Type", "").startswith("text/html")
+        and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
+    )
+
+
+def _key(request: HttpRequest) -> str:
+    parts = [
+        str(cache.get(GENERATION_KEY, 0)),
+        request.get_host(),
+        request.get_full_path(),
+        getattr(request, "LANGUAGE_CODE", ""),
+        request.COOKIES.get(DISPLAY_COOKIE, ""),
+    ]
+    return "page-cache:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not _is_cacheable_request(request):
+            return self.get_response(request)
+        key = _key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            cached[HEADER] = "hit"
+            return cached  # type: ignore[no-any-return]
+        response = self.get_response(request)
+        if _is_cacheable_response(response):
+            cache.set(key, response, CACHE_SECONDS)
+            response[HEADER] = "miss"
+        return response

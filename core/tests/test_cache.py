@@ -1,0 +1,46 @@
+from django.contrib.auth import get_user_model
+
+from core.display import COOKIE_NAME
+
+from .factories import create_content_page, shared_root
+
+
+def test_anonymous_pages_are_served_from_the_cache(client, groningen, django_assert_num_queries):
+    assert client.get("/")["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        response = client.get("/")
+    assert response["X-Page-Cache"] == "hit"
+    assert response.status_code == 200
+
+
+def test_each_portal_language_and_display_level_has_its_own_entry(client, groningen, drenthe):
+    groningen_html = client.get("/").content.decode()
+    assert "Drenthe" in client.get("/", HTTP_HOST="drenthe.localhost").content.decode()
+    client.cookies[COOKIE_NAME] = "2:1"
+    response = client.get("/")
+    assert response["X-Page-Cache"] == "miss"
+    assert 'data-text="2" data-spacing="1"' in response.content.decode()
+    del client.cookies[COOKIE_NAME]
+    client.post("/taal/", {"language": "en", "next": "/"})
+    assert '<html lang="en"' in client.get("/").content.decode()
+    assert '<html lang="nl"' in groningen_html
+
+
+def test_publishing_shows_the_change_at_once(client, groningen):
+    page = create_content_page(
+        parent=shared_root(), slug="over", regions=[groningen.region], title="Oude titel"
+    )
+    assert "Oude titel" in client.get("/over/").content.decode()
+    page.title = "Nieuwe titel"
+    page.save_revision().publish()
+    response = client.get("/over/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Nieuwe titel" in response.content.decode()
+
+
+def test_logged_in_users_and_errors_are_never_cached(client, groningen):
+    assert "X-Page-Cache" not in client.get("/bestaat-niet/")
+    user = get_user_model().objects.create_user("lid", password="geheim-wachtwoord")
+    client.force_login(user)
+    client.get("/")
+    assert "X-Page-Cache" not in client.get("/")
