@@ -9,7 +9,7 @@ editor's change shows at once; the short lifetime covers what no hook reports.
 
 import hashlib
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -20,12 +20,28 @@ from .display import COOKIE_NAME as DISPLAY_COOKIE
 CACHE_SECONDS = 60
 GENERATION_KEY = "page-cache:generation"
 HEADER = "X-Page-Cache"
+T = TypeVar("T")
 
 
 def invalidate_page_cache(*args: Any, **kwargs: Any) -> None:
     """Make every cached page stale; the arguments of signals and hooks are ignored."""
     if not cache.add(GENERATION_KEY, 1, timeout=None):
         cache.incr(GENERATION_KEY)
+
+
+def generation() -> int:
+    return cache.get(GENERATION_KEY, 0)  # type: ignore[no-any-return]
+
+
+def remember(name: str, compute: Callable[[], T], *parts: str) -> T:
+    """Cache-aside for what every page of a portal shows (its site, region and menus),
+    refreshed together with the page cache."""
+    key = ":".join(["portal-data", name, str(generation()), *parts])
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, CACHE_SECONDS)
+    return value  # type: ignore[no-any-return]
 
 
 def _is_cacheable_request(request: HttpRequest) -> bool:
@@ -49,7 +65,7 @@ def _is_cacheable_response(response: HttpResponse) -> bool:
 
 def _key(request: HttpRequest) -> str:
     parts = [
-        str(cache.get(GENERATION_KEY, 0)),
+        str(generation()),
         request.get_host(),
         request.get_full_path(),
         getattr(request, "LANGUAGE_CODE", ""),

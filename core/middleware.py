@@ -5,7 +5,14 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from wagtail.models import Site
 
+from .cache import remember
 from .models import Region
+
+
+def find_portal(request: HttpRequest) -> tuple[Site | None, Region | None]:
+    site = Site.find_for_request(request)
+    region = Region.objects.filter(home_page__pk=site.root_page_id).first() if site else None
+    return site, region
 
 
 class LanguageMiddleware:
@@ -36,8 +43,12 @@ class PortalMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        site = Site.find_for_request(request)
-        request.region = (  # type: ignore[attr-defined]
-            Region.objects.filter(home_page__pk=site.root_page_id).first() if site else None
+        site, region = remember(
+            "portal",
+            lambda: find_portal(request),
+            request._get_raw_host(),  # type: ignore[attr-defined]
         )
+        # Wagtail keeps the site it found for a request here; reuse it, saving a query.
+        request._wagtail_site = site  # type: ignore[attr-defined]
+        request.region = region  # type: ignore[attr-defined]
         return self.get_response(request)

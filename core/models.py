@@ -18,6 +18,7 @@ from wagtail.models import Page, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from .cache import remember
 from .validators import cbs_code_validator, validate_accent_colour
 
 # ---------------------------------------------------------------------------
@@ -250,8 +251,10 @@ class PortalHomePage(Page):
         try:
             return super().route(request, path_components)
         except Http404:
-            shared_root = SharedContentRoot.objects.live().first()
-            if not path_components or shared_root is None:
+            if not path_components:
+                raise
+            shared_root = remember("shared-root", SharedContentRoot.objects.live().first)
+            if not shared_root:
                 raise
             return shared_root.route(request, path_components)
 

@@ -4,15 +4,17 @@ from django import template
 from django.http import HttpRequest
 from wagtail.models import Page
 
+from core.cache import remember
 from core.models import SharedContentRoot, portal_path, portal_scope
 
 register = template.Library()
 
 
 def top_level_pages(request: HttpRequest) -> list[dict[str, Any]]:
-    """Top-level pages of the asking portal, fetched once per request for menu and footer.
+    """Top-level pages of the asking portal, for the main menu and the footer.
     Editors choose per page whether it goes in the main menu; the others are in the footer."""
-    if not hasattr(request, "_top_level_pages"):
+
+    def fetch() -> list[dict[str, Any]]:
         pages = (
             Page.objects.live()
             .public()
@@ -21,16 +23,16 @@ def top_level_pages(request: HttpRequest) -> list[dict[str, Any]]:
             .order_by("path")
             .only("title", "url_path", "show_in_menus")
         )
-        request._top_level_pages = [  # type: ignore[attr-defined]
-            {
-                "title": page.title,
-                "url": portal_path(page),
-                "in_menu": page.show_in_menus,
-                "is_current": request.path.startswith(portal_path(page)),
-            }
+        return [
+            {"title": page.title, "url": portal_path(page), "in_menu": page.show_in_menus}
             for page in pages
         ]
-    return request._top_level_pages  # type: ignore[attr-defined,no-any-return]
+
+    host = request.get_host()
+    return [
+        {**item, "is_current": request.path.startswith(item["url"])}
+        for item in remember("top-level-pages", fetch, host)
+    ]
 
 
 @register.inclusion_tag("core/partials/menu.html", takes_context=True)

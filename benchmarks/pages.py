@@ -1,0 +1,122 @@
+"""Throughput of public pages, uncached and from the page cache, against hello-world.
+
+Builds a throw-away SQLite database with the demo content plus --pages extra shared
+pages, then requests pages in-process through the full middleware stack and prints
+requests per second, median and 95th percentile per case, and SQL queries per page.
+Hello-world is a plain view without middleware, the fairest baseline.
+
+    .venv/bin/python benchmarks/pages.py [--pages 1000] [--seconds 3]
+"""
+
+import argparse
+import io
+import itertools
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
+os.environ["DEBUG"] = "false"
+os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/benchmark.sqlite3"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.http import HttpResponse  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import path  # noqa: E402
+
+from core.models import ContentPage, Region  # noqa: E402
+
+
+def hello(request):  # type: ignore[no-untyped-def]
+    return HttpResponse("Hello, world")
+
+
+urlpatterns = [path("hello/", hello)]
+
+
+def measure(request: Callable[[], HttpResponse], seconds: float) -> list[float]:
+    durations: list[float] = []
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        start = time.perf_counter()
+        response = request()
+        durations.append(time.perf_counter() - start)
+        assert response.status_code == 200, response.status_code
+    return durations
+
+
+def report(name: str, durations: list[float], baseline: float | None) -> float:
+    rate = len(durations) / sum(durations)
+    p95 = statistics.quantiles(durations, n=20)[18]
+    share = f"{100 * rate / baseline:6.1f} % of hello-world" if baseline else ""
+    print(
+        f"{name:34} {len(durations):6} requests  {rate:8.0f}/s  median "
+        f"{statistics.median(durations) * 1000:6.2f} ms  p95 {p95 * 1000:6.2f} ms  {share}"
+    )
+    return rate
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--seconds", type=float, default=3.0)
+    args = parser.parse_args()
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", stdout=io.StringIO())
+    # Extra pages sit in a section, as real content does; top-level pages are few.
+    section = ContentPage.objects.get(slug="onderzoek")
+    regions = list(Region.objects.all())
+    for number in range(args.pages):
+        page = ContentPage(
+            title=f"Voorbeeldpagina {number}",
+            slug=f"voorbeeld-{number}",
+            intro="Een pagina om mee te meten.",
+            body=[],
+        )
+        page.regions.set(regions)
+        section.add_child(instance=page)
+    print(f"{ContentPage.objects.count()} content pages, SQLite, one process\n")
+
+    static = {"staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    with override_settings(STORAGES={**django.conf.settings.STORAGES, **static}):
+        with override_settings(MIDDLEWARE=[], ROOT_URLCONF=__name__):
+            bare = Client()
+            baseline = report(
+                "hello-world (no middleware)",
+                measure(lambda: bare.get("/hello/"), args.seconds),
+                None,
+            )
+        client = Client(HTTP_HOST="drenthe.localhost:8000")
+        for url in ("/", "/over/", "/onderzoek/voorbeeld-500/"):
+            client.get(url)
+            with CaptureQueriesContext(connection) as queries:
+                client.get(f"{url}?v=first")
+            # A new query string each time misses the page cache, as a first visit does;
+            # the portal's site, region and menus stay cached, as on a live server.
+            fresh = itertools.count()
+            report(
+                f"{url} uncached ({len(queries)} queries)",
+                measure(lambda url=url: client.get(f"{url}?v={next(fresh)}"), args.seconds),
+                baseline,
+            )
+            report(
+                f"{url} from page cache",
+                measure(lambda url=url: client.get(url), args.seconds),
+                baseline,
+            )
+
+
+if __name__ == "__main__":
+    main()
