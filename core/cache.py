@@ -70,6 +70,8 @@ def _key(request: HttpRequest) -> str:
         request.get_full_path(),
         getattr(request, "LANGUAGE_CODE", ""),
         request.COOKIES.get(DISPLAY_COOKIE, ""),
+        # htmx asks the same URL for just a part of the page.
+        request.headers.get("HX-Request", ""),
     ]
     return "page-cache:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 

@@ -270,7 +270,6 @@ class SharedContentRoot(Page):
     """Holds the content both portals share; it is never shown itself."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["core.ContentPage"]
     max_count = 1
 
     class Meta:

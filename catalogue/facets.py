@@ -1,0 +1,176 @@
+"""Faceted filtering of the catalogue.
+
+Within one facet the chosen options widen the result (OR); different facets narrow it
+(AND). Each option's count is what the result would hold if that option were added, so the
+counts of a facet are taken over the items that match all *other* facets. All facets
+are counted in one query together, whatever the number of items.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, F, Model, Q, QuerySet, Value
+from django.http import QueryDict
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from core.cache import remember
+from core.models import LearningForm, Region, Role, Theme
+
+from .models import ACCESSIBILITY_FIELDS, CapitalForm, FamilyType, LearningItemPage
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    icon: str = ""
+
+
+@dataclass
+class Facet:
+    param: str
+    label: Any
+    options: list[Option] = field(default_factory=list)
+
+    @property
+    def selected(self) -> list[Option]:
+        return [option for option in self.options if option.selected]
+
+    def q(self, values: list[str]) -> Q:
+        raise NotImplementedError
+
+    def count_rows(self, items: QuerySet[LearningItemPage]) -> list[QuerySet[Any]]:
+        """Querysets of (facet, value, count) rows; all facets' rows come in one query."""
+        raise NotImplementedError
+
+    def choices(self) -> list[tuple[str, str, str]]:
+        raise NotImplementedError
+
+
+@dataclass
+class TermFacet(Facet):
+    """Options are the terms of a taxonomy model, matched through a relation."""
+
+    relation: str = ""
+    model: type[Model] | None = None
+
+    def q(self, values: list[str]) -> Q:
+        return Q(pk__in=LearningItemPage.objects.filter(**{f"{self.relation}__slug__in": values}).values("pk"))
+
+    def count_rows(self, items: QuerySet[LearningItemPage]) -> list[QuerySet[Any]]:
+        return [
+            items.order_by()
+            .values(value=F(f"{self.relation}__slug"))
+            .annotate(facet=Value(self.param), count=Count("pk", distinct=True))
+            .values_list("facet", "value", "count")
+        ]
+
+    def choices(self) -> list[tuple[str, str, str]]:
+        assert self.model is not None
+        fields = ["slug", "name", "icon"] if self.model is LearningForm else ["slug", "name"]
+        return [
+            (row[0], row[1], row[2] if len(row) > 2 else "")
+            for row in self.model.objects.values_list(*fields)  # type: ignore[attr-defined]
+        ]
+
+
+@dataclass
+class BandFacet(Facet):
+    """Options are fixed conditions, counted together in one aggregate query."""
+
+    bands: dict[str, tuple[Any, Q]] = field(default_factory=dict)
+
+    def q(self, values: list[str]) -> Q:
+        combined = Q(pk__in=[])
+        for value in values:
+            if value in self.bands:
+                combined |= self.bands[value][1]
+        return combined
+
+    def count_rows(self, items: QuerySet[LearningItemPage]) -> list[QuerySet[Any]]:
+        return [
+            items.filter(condition)
+            .order_by()
+            .annotate(facet=Value(self.param), value=Value(band))
+            .values("facet", "value")
+            .annotate(count=Count("pk"))
+            .values_list("facet", "value", "count")
+            for band, (_, condition) in self.bands.items()
+        ]
+
+    def choices(self) -> list[tuple[str, str, str]]:
+        return [(value, str(label), "") for value, (label, _) in self.bands.items()]
+
+
+def build_facets() -> list[Facet]:
+    return [
+        TermFacet("rol", _("Role"), relation="roles", model=Role),
+        TermFacet("thema", _("Theme"), relation="themes", model=Theme),
+        TermFacet("leervorm", _("Learning form"), relation="learning_form", model=LearningForm),
+        BandFacet(
+            "duur",
+            _("Duration"),
+            bands={
+                "kort": (_("Up to 15 minutes"), Q(duration_minutes__lte=15)),
+                "middel": (_("15 to 60 minutes"), Q(duration_minutes__gt=15, duration_minutes__lte=60)),
+                "lang": (_("Longer than an hour"), Q(duration_minutes__gt=60)),
+            },
+        ),
+        TermFacet("regio", pgettext_lazy("facet", "Region"), relation="regions", model=Region),
+        TermFacet("gezinstype", _("Family type"), relation="family_types", model=FamilyType),
+        TermFacet("kapitaal", _("Form of capital"), relation="capital_forms", model=CapitalForm),
+        BandFacet(
+            "toegankelijkheid",
+            _("Accessibility"),
+            bands={
+                name.removeprefix("has_").replace("_", "-"): (
+                    LearningItemPage._meta.get_field(name).verbose_name,
+                    Q(**{name: True}),
+                )
+                for name in ACCESSIBILITY_FIELDS
+            },
+        ),
+    ]
+
+
+def apply_facets(
+    items: QuerySet[LearningItemPage], query: QueryDict
+) -> tuple[QuerySet[LearningItemPage], list[Facet]]:
+    """Filter items by the facets chosen in the query string; return the filtered items
+    and the facets with their options, counts and choices."""
+    facets = build_facets()
+    all_choices = remember(
+        "catalogue-facet-choices", lambda: {f.param: f.choices() for f in facets}, get_language()
+    )
+    # Values that name no option (a deleted theme, a mistyped link) are ignored.
+    chosen = {
+        facet.param: [
+            value
+            for value, _label, _icon in all_choices[facet.param]
+            if value in query.getlist(facet.param)
+        ]
+        for facet in facets
+    }
+    conditions = {facet.param: facet.q(chosen[facet.param]) for facet in facets if chosen[facet.param]}
+    rows: list[QuerySet[Any]] = []
+    for facet in facets:
+        others = [q for param, q in conditions.items() if param != facet.param]
+        rows += facet.count_rows(items.filter(*others))
+    all_counts: dict[str, dict[str, int]] = {facet.param: {} for facet in facets}
+    for param, value, count in rows[0].union(*rows[1:], all=True):
+        if value:
+            all_counts[param][value] = count
+    for facet in facets:
+        counts = all_counts[facet.param]
+        facet.options = [
+            Option(value, label, counts.get(value, 0), value in chosen[facet.param], icon)
+            for value, label, icon in all_choices[facet.param]
+            if counts.get(value, 0) or value in chosen[facet.param]
+        ]
+    return items.filter(*conditions.values()), facets

@@ -1,0 +1,122 @@
+import re
+
+import pytest
+
+from catalogue.models import PodcastEpisodePage, PracticeAssignmentPage
+from core.models import Theme
+
+from .factories import create_item, learning_form, term
+
+DRENTHE = {"HTTP_HOST": "drenthe.localhost"}
+
+
+def titles(response) -> list[str]:
+    return re.findall(r'class="item-card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
+
+
+def test_catalogue_lists_the_published_items_of_the_portal(client, catalogue, groningen, drenthe):
+    both = [groningen.region, drenthe.region]
+    create_item(catalogue, slug="voor-beide", regions=both)
+    create_item(catalogue, slug="alleen-drenthe", regions=[drenthe.region])
+    create_item(catalogue, slug="concept", regions=both, live=False)
+    assert sorted(titles(client.get("/aanbod/"))) == ["Voor beide"]
+    assert sorted(titles(client.get("/aanbod/", **DRENTHE))) == ["Alleen drenthe", "Voor beide"]
+
+
+def test_facets_combine_and_count(client, catalogue, groningen):
+    listen = learning_form("luisteren", "listening")
+    create_item(catalogue, slug="podcast-schulden", regions=[groningen.region],
+                kind=PodcastEpisodePage, form=listen, roles=("schuldhulpverlener",))
+    create_item(catalogue, slug="artikel-schulden", regions=[groningen.region],
+                roles=("schuldhulpverlener",))
+    create_item(catalogue, slug="artikel-incasso", regions=[groningen.region],
+                roles=("incassomedewerker",), duration_minutes=45)
+    response = client.get("/aanbod/?rol=schuldhulpverlener&leervorm=luisteren")
+    assert titles(response) == ["Podcast schulden"]
+    facets = {facet.param: facet for facet in response.context["facets"]}
+    # Counts of a facet ignore its own choice: both roles still show what they would give.
+    assert {o.value: o.count for o in facets["rol"].options} == {"schuldhulpverlener": 1}
+    assert {o.value: o.count for o in facets["leervorm"].options} == {"theorie": 1, "luisteren": 1}
+    both_roles = client.get("/aanbod/?rol=schuldhulpverlener&rol=incassomedewerker")
+    assert len(titles(both_roles)) == 3
+    durations = client.get("/aanbod/?duur=middel")
+    assert titles(durations) == ["Artikel incasso"]
+
+
+def test_empty_result_says_which_filter_to_loosen(client, catalogue, groningen):
+    create_item(catalogue, slug="artikel", regions=[groningen.region])
+    term(Theme, "bejegening")
+    response = client.get("/aanbod/?rol=schuldhulpverlener&thema=bejegening")
+    html = response.content.decode()
+    assert "Niets gevonden met deze filters" in html
+    assert 'href="?rol=schuldhulpverlener"' in html  # removes "bejegening"
+
+
+def test_unknown_or_hostile_parameters_are_harmless(client, catalogue, groningen):
+    create_item(catalogue, slug="artikel", regions=[groningen.region])
+    queries = ("rol=<script>", "sorteer=DROP+TABLE", "pagina=999", "pagina=abc", "duur=%00", "thema=x" * 500)
+    for query in queries:
+        response = client.get(f"/aanbod/?{query}")
+        assert response.status_code == 200, query
+        assert "<script>" not in response.content.decode()
+
+
+def test_sorting_by_title_and_duration(client, catalogue, groningen):
+    create_item(catalogue, slug="b-lang", regions=[groningen.region], duration_minutes=90)
+    create_item(catalogue, slug="a-kort", regions=[groningen.region], duration_minutes=5)
+    create_item(catalogue, slug="c-middel", regions=[groningen.region], duration_minutes=30)
+    assert titles(client.get("/aanbod/?sorteer=titel")) == ["A kort", "B lang", "C middel"]
+    assert titles(client.get("/aanbod/?sorteer=duur")) == ["A kort", "C middel", "B lang"]
+
+
+def test_htmx_request_gets_only_the_results_part(client, catalogue, groningen):
+    create_item(catalogue, slug="artikel", regions=[groningen.region])
+    html = client.get("/aanbod/?rol=schuldhulpverlener", HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in html
+    assert 'id="result-status" hx-swap-oob="true"' in html
+    assert "Artikel" in html
+
+
+@pytest.mark.parametrize("count", [10, 60])
+def test_catalogue_queries_do_not_grow_with_items(
+    client, catalogue, groningen, django_assert_num_queries, count
+):
+    for number in range(count):
+        create_item(catalogue, slug=f"item-{number}", regions=[groningen.region],
+                    roles=("schuldhulpverlener", "incassomedewerker"))
+    client.get("/aanbod/?thema=vroegsignalering&v=0")  # warms portal data and facet choices
+    with django_assert_num_queries(9):
+        response = client.get("/aanbod/?thema=vroegsignalering&v=1")
+    assert len(titles(response)) == min(count, 20)
+
+
+def test_concept_page_lists_what_helps(client, catalogue, groningen):
+    from catalogue.models import CapitalForm
+
+    capital = term(CapitalForm, "sociaal-kapitaal", name="Sociaal kapitaal")
+    item = create_item(catalogue, slug="netwerk", regions=[groningen.region])
+    item.capital_forms.set([capital])
+    item.save_revision().publish()
+    response = client.get("/aanbod/kapitaal/sociaal-kapitaal/")
+    assert response.status_code == 200
+    assert "<h1>Sociaal kapitaal</h1>" in response.content.decode()
+    assert titles(response) == ["Netwerk"]
+    assert client.get("/aanbod/kapitaal/bestaat-niet/").status_code == 404
+
+
+def test_item_page_shows_what_the_catalogue_knows(client, catalogue, groningen):
+    term(Theme, "vroegsignalering", name="Vroegsignalering")
+    create_item(catalogue, slug="opdracht", regions=[groningen.region], kind=PracticeAssignmentPage,
+                outcomes="Je herkent signalen.\nJe weet wie je belt.", has_easy_read=True)
+    html = client.get("/aanbod/opdracht/").content.decode()
+    assert "<h1>Opdracht</h1>" in html
+    assert "Je herkent signalen." in html
+    assert "Wat merkte je?" in html
+    assert "Vroegsignalering" in html
+    assert "Eenvoudige tekst (B1)" in html or "easy-read text (B1)" in html.lower()
+
+
+def test_item_is_hidden_on_a_portal_it_is_not_marked_for(client, catalogue, groningen, drenthe):
+    create_item(catalogue, slug="drents", regions=[drenthe.region])
+    assert client.get("/aanbod/drents/").status_code == 404
+    assert client.get("/aanbod/drents/", **DRENTHE).status_code == 200
