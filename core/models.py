@@ -215,6 +215,14 @@ class BodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         label=_("Text"), features=["bold", "italic", "link", "ol", "ul", "h3"]
     )
+    button = blocks.StructBlock(
+        [
+            ("label", blocks.CharBlock(label=_("Text on the button"))),
+            ("page", blocks.PageChooserBlock(label=_("Page"))),
+        ],
+        label=_("Button to a page"),
+        template="core/blocks/button.html",
+    )
     callout = blocks.StructBlock(
         [
             ("title", blocks.CharBlock(label=_("Title"))),
