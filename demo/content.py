@@ -21,6 +21,11 @@ HOMES = {
     },
 }
 
+CATALOGUE_INTRO = (
+    "Alles wat je hier kunt leren, in elke vorm: lezen, kijken, luisteren, doen en samen "
+    "leren. Kies wat bij jouw werk en jouw tijd past."
+)
+
 HOME_BODY: list[tuple[str, Any]] = [
     ("heading", "Waarom deze leeromgeving"),
     (

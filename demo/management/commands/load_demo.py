@@ -8,6 +8,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
+from catalogue.models import CatalogueIndexPage
 from core.models import (
     ContentPage,
     LearningForm,
@@ -118,6 +119,25 @@ class Command(BaseCommand):
             Site.objects.filter(root_page=welcome).delete()
             welcome.delete()
 
+        # The shared tree comes first, so its pages (the catalogue first) lead the menus.
+        shared_root = SharedContentRoot.objects.first() or add_page(
+            root, SharedContentRoot(title="Gedeelde inhoud", slug="gedeeld")
+        )
+        catalogue = CatalogueIndexPage.objects.first()
+        if catalogue is None:
+            catalogue = CatalogueIndexPage(
+                title="Aanbod", slug="aanbod", intro=content.CATALOGUE_INTRO, show_in_menus=True
+            )
+            catalogue.regions.set(regions.values())
+            add_page(shared_root, catalogue)
+        for page in content.SHARED_PAGES:
+            self.add_content_page(
+                shared_root,
+                page,
+                regions=list(regions.values()),
+                show_in_menus=page["show_in_menus"],
+            )
+
         for slug, home_content in content.HOMES.items():
             region = regions[slug]
             home = PortalHomePage.objects.filter(region=region).first() or add_page(
@@ -127,7 +147,12 @@ class Command(BaseCommand):
                     region=region,
                     title=home_content["title"],
                     intro=home_content["intro"],
-                    body=stream(content.HOME_BODY),
+                    body=stream(
+                        [
+                            ("button", {"label": "Bekijk het aanbod", "page": catalogue}),
+                            *content.HOME_BODY,
+                        ]
+                    ),
                 ),
             )
             Site.objects.get_or_create(
@@ -141,17 +166,6 @@ class Command(BaseCommand):
             )
             section = content.REGIONAL_SECTIONS[slug]
             self.add_content_page(home, section, regions=[region], show_in_menus=True)
-
-        shared_root = SharedContentRoot.objects.first() or add_page(
-            root, SharedContentRoot(title="Gedeelde inhoud", slug="gedeeld")
-        )
-        for page in content.SHARED_PAGES:
-            self.add_content_page(
-                shared_root,
-                page,
-                regions=list(regions.values()),
-                show_in_menus=page["show_in_menus"],
-            )
 
     def add_content_page(
         self, parent: Page, data: dict[str, Any], *, regions: list[Region], show_in_menus: bool
