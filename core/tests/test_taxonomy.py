@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from core.models import Municipality
+from core.models import Municipality, Region
 from core.validators import contrast_with_white, validate_accent_colour
 
 from .factories import RegionFactory
@@ -33,7 +33,8 @@ def test_malformed_colours_are_refused(colour):
 @pytest.mark.django_db
 @pytest.mark.parametrize("code,is_valid", [("GM0106", True), ("GM106", False), ("0106", False)])
 def test_municipality_codes_follow_the_cbs_form(code, is_valid):
-    municipality = Municipality(name="Assen", cbs_code=code, region=RegionFactory())
+    region: Region = RegionFactory()
+    municipality = Municipality(name="Assen", cbs_code=code, region=region)
     if is_valid:
         municipality.full_clean()
     else:

@@ -1,19 +1,16 @@
-"""Browser fixtures: one Chromium per session; per test a fresh context and the demo content."""
+"""Browser fixtures: one Chromium for the whole package; per test a context and the demo."""
 
 import io
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.db import connection, connections
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from pytest_django import DjangoDbBlocker
 from pytest_django.live_server_helper import LiveServer
-
-# Playwright's sync API runs an event loop in this thread, so Django would refuse the
-# (synchronous) database calls of fixtures and tests. This is Django's documented way out.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -25,22 +22,50 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-MISSING_CHROMIUM = "Chromium is missing: run `sudo make browser-deps` (installs Debian's chromium)"
+MISSING_CHROMIUM = "Chromium is missing: run `sudo make system-deps` (installs Debian's chromium)"
 REGIONS = ("groningen", "drenthe")
 
 NewContext = Callable[..., BrowserContext]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
-        pytest.skip(
-            "Chromium is missing: run `sudo make browser-deps` (installs Debian's chromium)"
-        )
-    with sync_playwright() as playwright:
+        pytest.skip(MISSING_CHROMIUM)
+    # Playwright's sync API runs an event loop in this thread, so Django would refuse the
+    # (synchronous) database calls of fixtures and tests; this is Django's documented way
+    # out. It holds only while the browser runs, which is why the scope is the package and
+    # not the session: pytest-django runs the tests without a database after these, and
+    # e.g. `manage.py check --deploy` in a subprocess would inherit it (async.E001).
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="package")
+def migrated_state(
+    browser: Browser, django_db_setup: None, django_db_blocker: DjangoDbBlocker
+) -> Iterator[None]:
+    """Lets the serialized rollback restore what the migrations made (Wagtail's root page,
+    locale and collection) after each live server test flushes the database.
+
+    Django keeps that state on the connection that set up the test database. While
+    Playwright's event loop runs, Django gives this thread another connection object
+    (asgiref keeps connections per async context then), so when an earlier test set up the
+    database, this one lacks the state and the rollback would restore nothing.
+    """
+    if not hasattr(connection, "_test_serialized_contents"):
+        with django_db_blocker.unblock():
+            connection._test_serialized_contents = (  # type: ignore[attr-defined]
+                connection.creation.serialize_db_to_string()
+            )
+    yield
+    # Close this context's connections while the loop runs, so the test database can be
+    # dropped at the end (PostgreSQL refuses while a connection is open).
+    with django_db_blocker.unblock():
+        connections.close_all()
 
 
 @pytest.fixture
@@ -67,13 +92,9 @@ def page(new_context: NewContext) -> Page:
 
 @pytest.fixture
 def portals(
-    browser: Browser, live_server: LiveServer, django_db_serialized_rollback: None
+    migrated_state: None, live_server: LiveServer, django_db_serialized_rollback: None
 ) -> dict[str, str]:
-    """The demo content, and the base URL of each portal on the live server.
-
-    The live server flushes the database after each test; the serialized rollback restores
-    what the migrations made (Wagtail's root page, locale, collections) for the next one.
-    """
+    """The demo content, and the base URL of each portal on the live server."""
     call_command("load_demo", stdout=io.StringIO())
     port = live_server.thread.port
     return {region: f"http://{region}.localhost:{port}" for region in REGIONS}

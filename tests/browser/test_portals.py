@@ -49,6 +49,13 @@ def axe_violations(page: Page) -> list[str]:
     ]
 
 
+def assert_no_horizontal_scroll(page: Page) -> None:
+    widths = page.evaluate(
+        "({scroll: document.documentElement.scrollWidth, viewport: window.innerWidth})"
+    )
+    assert widths["scroll"] <= widths["viewport"], f"horizontal scroll on {page.url}: {widths}"
+
+
 def sitemap_urls(page: Page, base_url: str) -> list[str]:
     """The pages the portal's sitemap lists, as URLs on the live server.
 
@@ -182,10 +189,22 @@ def test_reflows_at_400_percent_zoom(
     # 1280 x 1024 CSS px zoomed to 400 % leaves 320 x 256 CSS px (WCAG 1.4.10).
     page = new_context(viewport={"width": 320, "height": 256}).new_page()
     page.goto(f"{portals[region]}{path}")
-    widths = page.evaluate(
-        "({scroll: document.documentElement.scrollWidth, viewport: window.innerWidth})"
-    )
-    assert widths["scroll"] <= widths["viewport"], f"horizontal scroll on {page.url}: {widths}"
+    assert_no_horizontal_scroll(page)
+
+
+def test_enlarged_text_reflows_on_a_phone(portals: dict[str, str], new_context: NewContext) -> None:
+    # Text at 150 % and letter spacing 0.12 em (the WCAG 1.4.12 value) on a 390 px phone.
+    page = new_context(viewport={"width": 390, "height": 844}).new_page()
+    page.goto(f"{portals['groningen']}/")
+    for action in ("text-larger", "text-larger", "text-larger", "spacing-larger", "spacing-larger"):
+        toolbar_button(page, action).click()
+    expect(page.locator("html")).to_have_attribute("data-spacing", "2")
+    assert_no_horizontal_scroll(page)
+    # And at the largest levels the toolbar offers.
+    for action in ("text-larger", "text-larger", "spacing-larger"):
+        toolbar_button(page, action).click()
+    expect(page.locator("html")).to_have_attribute("data-text", "5")
+    assert_no_horizontal_scroll(page)
 
 
 def test_save_screenshots(portals: dict[str, str], new_context: NewContext) -> None:
