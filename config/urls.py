@@ -23,4 +23,5 @@ if settings.STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSys
         re_path(r"^media/(?P<path>.*)$", serve_file, {"document_root": settings.MEDIA_ROOT}),
     ]
 
+urlpatterns += [path("zoeken/", include("search.urls"))]
 urlpatterns += [path("", include(wagtail_urls))]

@@ -26,6 +26,11 @@ CATALOGUE_INTRO = (
     "leren. Kies wat bij jouw werk en jouw tijd past."
 )
 
+GLOSSARY_INTRO = (
+    "Woorden die we samen op dezelfde manier gebruiken, zodat professionals uit wonen, "
+    "welzijn, zorg en gemeenten elkaar goed begrijpen."
+)
+
 HOME_BODY: list[tuple[str, Any]] = [
     ("heading", "Waarom deze leeromgeving"),
     (

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "core",
     "glossary",
     "catalogue",
+    "search",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

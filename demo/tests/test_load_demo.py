@@ -57,3 +57,13 @@ def test_demo_portals_serve_their_pages(client, db):
             assert client.get(path, HTTP_HOST=host).status_code == 200, (host, path)
     assert client.get("/in-drenthe/", HTTP_HOST="drenthe.localhost:8000").status_code == 200
     assert client.get("/in-drenthe/", HTTP_HOST="groningen.localhost:8000").status_code == 404
+
+
+def test_glossary_terms_load_once_and_keep_edits(db):
+    from demo.glossary_terms import TERMS, load_terms
+    from glossary.models import Term
+
+    Term.objects.create(name="Bijstand", slug="eigen", short_definition="Door de redactie.")
+    assert load_terms() == len(TERMS) - 1
+    assert load_terms() == 0
+    assert Term.objects.get(name="Bijstand").short_definition == "Door de redactie."

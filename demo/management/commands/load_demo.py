@@ -22,6 +22,8 @@ from core.models import (
     Theme,
 )
 from demo import content, taxonomy
+from demo.glossary_terms import load_terms
+from glossary.models import GlossaryIndexPage
 
 DEMO_EDITOR = {"username": "redacteur", "password": "leren-over-armoede"}
 PORTAL_PORT = 8000
@@ -130,6 +132,17 @@ class Command(BaseCommand):
             )
             catalogue.regions.set(regions.values())
             add_page(shared_root, catalogue)
+        if not GlossaryIndexPage.objects.exists():
+            glossary = GlossaryIndexPage(
+                title="Begrippenlijst",
+                slug="begrippen",
+                intro=content.GLOSSARY_INTRO,
+                show_in_menus=True,
+            )
+            glossary.regions.set(regions.values())
+            add_page(shared_root, glossary)
+        created = load_terms()
+        self.stdout.write(f"{created} glossary terms created.")
         for page in content.SHARED_PAGES:
             self.add_content_page(
                 shared_root,
