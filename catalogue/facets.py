@@ -61,7 +61,11 @@ class TermFacet(Facet):
     model: type[Model] | None = None
 
     def q(self, values: list[str]) -> Q:
-        return Q(pk__in=LearningItemPage.objects.filter(**{f"{self.relation}__slug__in": values}).values("pk"))
+        return Q(
+            pk__in=LearningItemPage.objects.filter(**{f"{self.relation}__slug__in": values}).values(
+                "pk"
+            )
+        )
 
     def count_rows(self, items: QuerySet[LearningItemPage]) -> list[QuerySet[Any]]:
         return [
@@ -118,7 +122,10 @@ def build_facets() -> list[Facet]:
             _("Duration"),
             bands={
                 "kort": (_("Up to 15 minutes"), Q(duration_minutes__lte=15)),
-                "middel": (_("15 to 60 minutes"), Q(duration_minutes__gt=15, duration_minutes__lte=60)),
+                "middel": (
+                    _("15 to 60 minutes"),
+                    Q(duration_minutes__gt=15, duration_minutes__lte=60),
+                ),
                 "lang": (_("Longer than an hour"), Q(duration_minutes__gt=60)),
             },
         ),
@@ -157,7 +164,9 @@ def apply_facets(
         ]
         for facet in facets
     }
-    conditions = {facet.param: facet.q(chosen[facet.param]) for facet in facets if chosen[facet.param]}
+    conditions = {
+        facet.param: facet.q(chosen[facet.param]) for facet in facets if chosen[facet.param]
+    }
     rows: list[QuerySet[Any]] = []
     for facet in facets:
         others = [q for param, q in conditions.items() if param != facet.param]

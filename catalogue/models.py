@@ -83,19 +83,22 @@ class LearningItemPage(RegionalPage):
         _("summary"), max_length=300, help_text=_("One or two sentences, shown in lists.")
     )
     learning_form = models.ForeignKey(
-        LearningForm, on_delete=models.PROTECT, related_name="items", verbose_name=_("learning form")
+        LearningForm,
+        on_delete=models.PROTECT,
+        related_name="learning_items",
+        verbose_name=_("learning form"),
     )
     duration_minutes = models.PositiveIntegerField(
         _("duration in minutes"), help_text=_("How long it takes, roughly.")
     )
     level = models.CharField(_("level"), max_length=20, choices=Level.choices, blank=True)
-    roles = ParentalManyToManyField(Role, related_name="items", verbose_name=_("roles"))
-    themes = ParentalManyToManyField(Theme, related_name="items", verbose_name=_("themes"))
+    roles = ParentalManyToManyField(Role, related_name="learning_items", verbose_name=_("roles"))
+    themes = ParentalManyToManyField(Theme, related_name="learning_items", verbose_name=_("themes"))
     family_types = ParentalManyToManyField(
-        FamilyType, blank=True, related_name="items", verbose_name=_("family types")
+        FamilyType, blank=True, related_name="learning_items", verbose_name=_("family types")
     )
     capital_forms = ParentalManyToManyField(
-        CapitalForm, blank=True, related_name="items", verbose_name=_("forms of capital")
+        CapitalForm, blank=True, related_name="learning_items", verbose_name=_("forms of capital")
     )
     outcomes = models.TextField(
         _("what you will be able to do"),
@@ -106,7 +109,9 @@ class LearningItemPage(RegionalPage):
         _("source"),
         max_length=250,
         blank=True,
-        help_text=_("Where the knowledge comes from, e.g. research by the Rijksuniversiteit Groningen."),
+        help_text=_(
+            "Where the knowledge comes from, e.g. research by the Rijksuniversiteit Groningen."
+        ),
     )
     related_items = ParentalManyToManyField(
         "self", blank=True, symmetrical=False, verbose_name=_("related items")
@@ -265,7 +270,9 @@ class VideoClipPage(LearningItemPage):
     embed_url = models.URLField(
         _("embed address"),
         blank=True,
-        help_text=_("Only when there is no file: the video loads from there after a click on play."),
+        help_text=_(
+            "Only when there is no file: the video loads from there after a click on play."
+        ),
     )
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     transcript = transcript_field()
@@ -274,7 +281,12 @@ class VideoClipPage(LearningItemPage):
         *LearningItemPage.content_panels,
         FieldPanel("introduction"),
         MultiFieldPanel(
-            [FieldPanel("video"), FieldPanel("captions"), FieldPanel("poster"), FieldPanel("embed_url")],
+            [
+                FieldPanel("video"),
+                FieldPanel("captions"),
+                FieldPanel("poster"),
+                FieldPanel("embed_url"),
+            ],
             heading=_("Video"),
         ),
         FieldPanel("transcript"),
@@ -292,6 +304,9 @@ class VideoClipPage(LearningItemPage):
 
     def clean(self) -> None:
         super().clean()
+        # The labels follow what the editor provided, so the facet cannot disagree with it.
+        self.has_transcript = bool(self.transcript)
+        self.has_captions = bool(self.captions_id)
         if not self.video_id and not self.embed_url:
             raise ValidationError({"video": _("Upload a video file or give an embed address.")})
         if self.video_id and not self.captions_id:
@@ -324,13 +339,22 @@ class PodcastEpisodePage(LearningItemPage):
         verbose_name = _("podcast episode")
         verbose_name_plural = _("podcast episodes")
 
+    def clean(self) -> None:
+        super().clean()
+        self.has_transcript = bool(self.transcript)
+
 
 class PracticeAssignmentPage(LearningItemPage):
     """A practice assignment ("praktijkopdracht"): steps to take and questions to reflect on."""
 
     introduction = RichTextField(_("introduction"), features=["bold", "italic", "link", "ul"])
     steps = StreamField(
-        [("step", blocks.RichTextBlock(label=_("Step"), features=["bold", "italic", "link", "ul"]))],
+        [
+            (
+                "step",
+                blocks.RichTextBlock(label=_("Step"), features=["bold", "italic", "link", "ul"]),
+            )
+        ],
         verbose_name=_("steps"),
     )
     reflection_questions = StreamField(
@@ -414,12 +438,17 @@ class CatalogueIndexPage(RoutablePageMixin, RegionalPage):
             items_page=paginator.get_page(page_number),
             result_count=paginator.count,
             sort=sort,
-            sorts=[("nieuwste", _("Newest first")), ("titel", _("Title")), ("duur", _("Shortest first"))],
+            sorts=[
+                ("nieuwste", _("Newest first")),
+                ("titel", _("Title")),
+                ("duur", _("Shortest first")),
+            ],
             chosen=[
                 {
                     "facet": facet.label,
                     "label": option.label,
-                    "remove_url": "?" + _query_without(request, "pagina", remove=(facet.param, option.value)),
+                    "remove_url": "?"
+                    + _query_without(request, "pagina", remove=(facet.param, option.value)),
                 }
                 for facet in facets
                 for option in facet.selected
@@ -434,9 +463,13 @@ class CatalogueIndexPage(RoutablePageMixin, RegionalPage):
 
     @path("kapitaal/<slug:slug>/", name="capital_form")
     def capital_form(self, request: HttpRequest, slug: str) -> TemplateResponse:
-        return self._concept_page(request, get_object_or_404(CapitalForm, slug=slug), "capital_forms")
+        return self._concept_page(
+            request, get_object_or_404(CapitalForm, slug=slug), "capital_forms"
+        )
 
-    def _concept_page(self, request: HttpRequest, term: TaxonomyTerm, relation: str) -> TemplateResponse:
+    def _concept_page(
+        self, request: HttpRequest, term: TaxonomyTerm, relation: str
+    ) -> TemplateResponse:
         region = getattr(request, "region", None)
         items = LearningItemPage.objects.listed(region).filter(**{relation: term}).order_by("title")
         return self.render(
@@ -455,9 +488,7 @@ class CatalogueIndexPage(RoutablePageMixin, RegionalPage):
         return super().get_template(request, *args, **kwargs)
 
 
-def _query_without(
-    request: HttpRequest, *names: str, remove: tuple[str, str] | None = None
-) -> str:
+def _query_without(request: HttpRequest, *names: str, remove: tuple[str, str] | None = None) -> str:
     """The current query string without the named parameters and one chosen value."""
     query = request.GET.copy()
     for name in names:

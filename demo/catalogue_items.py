@@ -53,7 +53,7 @@ from catalogue.models import (
     VideoClipPage,
 )
 from core.models import LearningForm, Region, Role, Theme
-from demo.management.commands.load_demo import stream
+from demo.pages import stream
 
 MEDIA_DIR = Path(__file__).resolve().parent / "media"
 

@@ -11,7 +11,9 @@ DRENTHE = {"HTTP_HOST": "drenthe.localhost"}
 
 
 def titles(response) -> list[str]:
-    return re.findall(r'class="item-card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
+    return re.findall(
+        r'class="item-card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode()
+    )
 
 
 def test_catalogue_lists_the_published_items_of_the_portal(client, catalogue, groningen, drenthe):
@@ -25,12 +27,27 @@ def test_catalogue_lists_the_published_items_of_the_portal(client, catalogue, gr
 
 def test_facets_combine_and_count(client, catalogue, groningen):
     listen = learning_form("luisteren", "listening")
-    create_item(catalogue, slug="podcast-schulden", regions=[groningen.region],
-                kind=PodcastEpisodePage, form=listen, roles=("schuldhulpverlener",))
-    create_item(catalogue, slug="artikel-schulden", regions=[groningen.region],
-                roles=("schuldhulpverlener",))
-    create_item(catalogue, slug="artikel-incasso", regions=[groningen.region],
-                roles=("incassomedewerker",), duration_minutes=45)
+    create_item(
+        catalogue,
+        slug="podcast-schulden",
+        regions=[groningen.region],
+        kind=PodcastEpisodePage,
+        form=listen,
+        roles=("schuldhulpverlener",),
+    )
+    create_item(
+        catalogue,
+        slug="artikel-schulden",
+        regions=[groningen.region],
+        roles=("schuldhulpverlener",),
+    )
+    create_item(
+        catalogue,
+        slug="artikel-incasso",
+        regions=[groningen.region],
+        roles=("incassomedewerker",),
+        duration_minutes=45,
+    )
     response = client.get("/aanbod/?rol=schuldhulpverlener&leervorm=luisteren")
     assert titles(response) == ["Podcast schulden"]
     facets = {facet.param: facet for facet in response.context["facets"]}
@@ -54,7 +71,14 @@ def test_empty_result_says_which_filter_to_loosen(client, catalogue, groningen):
 
 def test_unknown_or_hostile_parameters_are_harmless(client, catalogue, groningen):
     create_item(catalogue, slug="artikel", regions=[groningen.region])
-    queries = ("rol=<script>", "sorteer=DROP+TABLE", "pagina=999", "pagina=abc", "duur=%00", "thema=x" * 500)
+    queries = (
+        "rol=<script>",
+        "sorteer=DROP+TABLE",
+        "pagina=999",
+        "pagina=abc",
+        "duur=%00",
+        "thema=x" * 500,
+    )
     for query in queries:
         response = client.get(f"/aanbod/?{query}")
         assert response.status_code == 200, query
@@ -82,8 +106,12 @@ def test_catalogue_queries_do_not_grow_with_items(
     client, catalogue, groningen, django_assert_num_queries, count
 ):
     for number in range(count):
-        create_item(catalogue, slug=f"item-{number}", regions=[groningen.region],
-                    roles=("schuldhulpverlener", "incassomedewerker"))
+        create_item(
+            catalogue,
+            slug=f"item-{number}",
+            regions=[groningen.region],
+            roles=("schuldhulpverlener", "incassomedewerker"),
+        )
     client.get("/aanbod/?thema=vroegsignalering&v=0")  # warms portal data and facet choices
     with django_assert_num_queries(9):
         response = client.get("/aanbod/?thema=vroegsignalering&v=1")
@@ -106,8 +134,14 @@ def test_concept_page_lists_what_helps(client, catalogue, groningen):
 
 def test_item_page_shows_what_the_catalogue_knows(client, catalogue, groningen):
     term(Theme, "vroegsignalering", name="Vroegsignalering")
-    create_item(catalogue, slug="opdracht", regions=[groningen.region], kind=PracticeAssignmentPage,
-                outcomes="Je herkent signalen.\nJe weet wie je belt.", has_easy_read=True)
+    create_item(
+        catalogue,
+        slug="opdracht",
+        regions=[groningen.region],
+        kind=PracticeAssignmentPage,
+        outcomes="Je herkent signalen.\nJe weet wie je belt.",
+        has_easy_read=True,
+    )
     html = client.get("/aanbod/opdracht/").content.decode()
     assert "<h1>Opdracht</h1>" in html
     assert "Je herkent signalen." in html

@@ -162,7 +162,10 @@ WAGTAIL_SITE_NAME = "Leren over armoede"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://groningen.localhost:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "txt", "csv"]
+WAGTAILDOCS_EXTENSIONS = [
+    *["pdf", "docx", "odt", "xlsx", "ods", "pptx", "txt", "csv"],
+    *["ogg", "opus", "mp3", "m4a", "webm", "mp4", "vtt"],
+]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif", "svg"]
 
 SECURE_CONTENT_TYPE_NOSNIFF = True

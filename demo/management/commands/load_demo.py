@@ -6,7 +6,6 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
-from wagtail.rich_text import RichText
 
 from catalogue.models import CatalogueIndexPage
 from core.models import (
@@ -22,33 +21,13 @@ from core.models import (
     Theme,
 )
 from demo import content, taxonomy
+from demo.catalogue_items import load_items
 from demo.glossary_terms import load_terms
+from demo.pages import add_page, stream
 from glossary.models import GlossaryIndexPage
 
 DEMO_EDITOR = {"username": "redacteur", "password": "leren-over-armoede"}
 PORTAL_PORT = 8000
-
-
-def stream(blocks: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
-    """Demo stream data with rich text wrapped the way StreamField expects."""
-    wrapped: list[tuple[str, Any]] = []
-    for block_type, value in blocks:
-        if block_type == "paragraph":
-            value = RichText(value)
-        elif block_type == "callout":
-            value = {**value, "text": RichText(value["text"])}
-        wrapped.append((block_type, value))
-    return wrapped
-
-
-def add_page(parent: Page, page: Page) -> Page:
-    """Add a page under parent unless a page with its slug is there already."""
-    existing = parent.get_children().filter(slug=page.slug).first()
-    if existing:
-        return existing.specific
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 class Command(BaseCommand):
@@ -143,6 +122,8 @@ class Command(BaseCommand):
             add_page(shared_root, glossary)
         created = load_terms()
         self.stdout.write(f"{created} glossary terms created.")
+        created = load_items(catalogue=catalogue, regions=regions)
+        self.stdout.write(f"{created} learning items created.")
         for page in content.SHARED_PAGES:
             self.add_content_page(
                 shared_root,
