@@ -13,9 +13,8 @@ from typing import Any
 
 from django.db.models import Count, F, Model, Q, QuerySet, Value
 from django.http import QueryDict
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from core.cache import remember
 from core.models import LearningForm, Region, Role, Theme
