@@ -11,6 +11,13 @@ from .test_portals import axe_violations
 pytestmark = pytest.mark.browser
 
 
+def open_facet(page: Page, name: str) -> None:
+    """Facets start folded, so a phone shows the results soon; open one like a visitor."""
+    summary = page.locator(".facet summary", has_text=name)
+    if summary.locator("xpath=..").get_attribute("open") is None:
+        summary.click()
+
+
 def result_titles(page: Page) -> list[str]:
     return page.locator(".item-card__title").all_inner_texts()
 
@@ -19,10 +26,12 @@ def test_filter_open_a_podcast_play_it_and_read_along(portals: dict[str, str], p
     page.goto(f"{portals['groningen']}/aanbod/")
     everything = page.locator(".catalogue__count").inner_text()
 
+    open_facet(page, "Functie")
     page.get_by_label(re.compile(r"^Schuldhulpverlener")).check()
     # With JavaScript the list updates in place, the URL follows and the count is announced.
     expect(page).to_have_url(re.compile(r"rol=schuldhulpverlener"))
     expect(page.locator(".catalogue__count")).not_to_have_text(everything)
+    open_facet(page, "Leervorm")
     page.get_by_label(re.compile(r"^Luisteren")).check()
     expect(page).to_have_url(re.compile(r"leervorm=luisteren"))
     expect(page.locator("#result-status")).to_have_text(re.compile(r"^\d+ resulta"))
@@ -53,6 +62,7 @@ def test_catalogue_works_without_javascript(
 ) -> None:
     page = new_context(java_script_enabled=False).new_page()
     page.goto(f"{portals['drenthe']}/aanbod/")
+    open_facet(page, "Leervorm")
     page.get_by_label(re.compile(r"^Kijken")).check()
     page.get_by_role("button", name="Toon resultaten").click()
     expect(page).to_have_url(re.compile(r"leervorm=kijken"))
