@@ -368,7 +368,12 @@ class PracticeAssignmentPage(LearningItemPage):
         FieldPanel("steps"),
         FieldPanel("reflection_questions"),
     ]
-    search_fields = [*LearningItemPage.search_fields, index.SearchField("introduction")]
+    search_fields = [
+        *LearningItemPage.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("steps"),
+        index.SearchField("reflection_questions"),
+    ]
 
     class Meta:
         verbose_name = _("practice assignment")
@@ -386,7 +391,11 @@ class ToolPage(LearningItemPage):
     )
 
     content_panels = [*LearningItemPage.content_panels, FieldPanel("body"), FieldPanel("checklist")]
-    search_fields = [*LearningItemPage.search_fields, index.SearchField("body")]
+    search_fields = [
+        *LearningItemPage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("checklist"),
+    ]
 
     class Meta:
         verbose_name = _("tool or checklist")

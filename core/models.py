@@ -121,7 +121,9 @@ class Theme(TaxonomyTerm):
         verbose_name_plural = _("themes")
 
 
-class LearningForm(TaxonomyTerm):
+# django-stubs cannot resolve the reverse relation from catalogue's page model, whose
+# manager is built with from_queryset; the relation itself is fine.
+class LearningForm(TaxonomyTerm):  # type: ignore[django-manager-missing]
     """A way of learning ("leervorm"), shown with an icon and always with its name."""
 
     class Icon(models.TextChoices):

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
@@ -38,6 +39,7 @@ class Command(BaseCommand):
         regions = self.load_taxonomy()
         self.load_portals(regions)
         self.load_editor()
+        call_command("rebuild_search_index", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
 
     def load_taxonomy(self) -> dict[str, Region]:
