@@ -1,11 +1,11 @@
 """Throughput of public pages, uncached and from the page cache, against hello-world.
 
-Builds a throw-away SQLite database with the demo content plus --pages extra shared
-pages, then requests pages in-process through the full middleware stack and prints
+Builds a throw-away SQLite database with the demo content plus --items extra learning
+items, then requests pages in-process through the full middleware stack and prints
 requests per second, median and 95th percentile per case, and SQL queries per page.
 Hello-world is a plain view without middleware, the fairest baseline.
 
-    .venv/bin/python benchmarks/pages.py [--pages 1000] [--seconds 3]
+    .venv/bin/python benchmarks/pages.py [--items 1000] [--seconds 3]
 """
 
 import argparse
@@ -34,8 +34,10 @@ from django.http import HttpRequest, HttpResponse  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import path  # noqa: E402
+from wagtail.models import Page  # noqa: E402
 
-from core.models import ContentPage, Region  # noqa: E402
+from catalogue.models import ArticlePage, CatalogueIndexPage  # noqa: E402
+from core.models import Region, Role, Theme  # noqa: E402
 
 
 def hello(request: HttpRequest) -> HttpResponse:
@@ -70,25 +72,34 @@ def report(name: str, durations: list[float], baseline: float | None) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--items", type=int, default=1000)
     parser.add_argument("--seconds", type=float, default=3.0)
     args = parser.parse_args()
 
     call_command("migrate", verbosity=0)
     call_command("load_demo", stdout=io.StringIO())
-    # Extra pages sit in a section, as real content does; top-level pages are few.
-    section = ContentPage.objects.get(slug="onderzoek")
-    regions = list(Region.objects.all())
-    for number in range(args.pages):
-        page = ContentPage(
-            title=f"Voorbeeldpagina {number}",
+    # Extra learning items like the demo's, so lists and facets work on real volumes.
+    catalogue = CatalogueIndexPage.objects.get()
+    model = ArticlePage.objects.get(slug="wat-is-overerfbare-armoede")
+    regions, roles, themes = (
+        list(Region.objects.all()),
+        list(Role.objects.all()),
+        list(Theme.objects.all()),
+    )
+    for number in range(args.items):
+        item = ArticlePage(
+            title=f"Voorbeeldonderdeel {number}",
             slug=f"voorbeeld-{number}",
-            intro="Een pagina om mee te meten.",
-            body=[],
+            summary=model.summary,
+            body=model.body,
+            learning_form=model.learning_form,
+            duration_minutes=5 + number % 90,
         )
-        page.regions.set(regions)
-        section.add_child(instance=page)
-    print(f"{ContentPage.objects.count()} content pages, SQLite, one process\n")
+        item.regions.set(regions)
+        item.roles.set(roles[number % len(roles) :][:2])
+        item.themes.set(themes[number % len(themes) :][:2])
+        catalogue.add_child(instance=item)
+    print(f"{ArticlePage.objects.count()} articles, {Page.objects.count()} pages, SQLite\n")
 
     static = {"staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
     with override_settings(STORAGES={**django.conf.settings.STORAGES, **static}):
@@ -100,13 +111,24 @@ def main() -> None:
                 None,
             )
         client = Client(HTTP_HOST="drenthe.localhost:8000")
-        for url in ("/", "/over/", f"/onderzoek/voorbeeld-{args.pages // 2}/"):
+        urls = (
+            "/",
+            "/over/",
+            "/aanbod/",
+            "/aanbod/?rol=schuldhulpverlener&leervorm=theorie&sorteer=titel",
+            "/aanbod/wat-is-overerfbare-armoede/",
+            f"/aanbod/voorbeeld-{args.items // 2}/",
+            "/begrippen/",
+            "/zoeken/?q=gezinnen+schulden",
+        )
+        for url in urls:
+            separator = "&" if "?" in url else "?"
             client.get(url)
             with CaptureQueriesContext(connection) as queries:
-                client.get(f"{url}?v=first")
+                client.get(f"{url}{separator}v=first")
             # A new query string each time misses the page cache, as a first visit does;
             # the portal's site, region and menus stay cached, as on a live server.
-            fresh = (f"{url}?v={number}" for number in itertools.count())
+            fresh = (f"{url}{separator}v={number}" for number in itertools.count())
             report(
                 f"{url} uncached ({len(queries)} queries)",
                 measure(client, fresh.__next__, args.seconds),
