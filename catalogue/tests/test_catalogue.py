@@ -172,3 +172,69 @@ def test_item_page_queries_do_not_grow_with_items(
         response = client.get(f"/aanbod/{page.slug}/?v=1")
     assert response.status_code == 200
     assert response.content.decode().count('<li><a href="/aanbod/item-') == 5
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("thema=bejegening", ["Bejegening item"]),
+        ("regio=drenthe", ["Bejegening item"]),
+        ("gezinstype=jonge-gezinnen", ["Bejegening item"]),
+        ("kapitaal=sociaal-kapitaal", ["Bejegening item"]),
+        ("toegankelijkheid=easy-read", ["Bejegening item"]),
+        ("duur=lang", ["Bejegening item"]),
+        ("duur=kort", ["Ander item"]),
+        ("leervorm=kijken", []),
+    ],
+)
+def test_every_facet_filters(client, catalogue, groningen, drenthe, query, expected):
+    from catalogue.models import CapitalForm, FamilyType
+
+    learning_form("kijken", "watching")
+    item = create_item(
+        catalogue,
+        slug="bejegening-item",
+        regions=[groningen.region, drenthe.region],
+        themes=("bejegening",),
+        duration_minutes=75,
+        has_easy_read=True,
+    )
+    item.family_types.set([term(FamilyType, "jonge-gezinnen")])
+    item.capital_forms.set([term(CapitalForm, "sociaal-kapitaal")])
+    item.save_revision().publish()
+    create_item(catalogue, slug="ander-item", regions=[groningen.region], duration_minutes=5)
+    assert titles(client.get(f"/aanbod/?{query}")) == expected
+
+
+def test_video_and_podcast_need_a_transcript_to_be_published(catalogue, groningen):
+    from django.core.exceptions import ValidationError
+
+    podcast = create_item(
+        catalogue, slug="podcast", regions=[groningen.region], kind=PodcastEpisodePage
+    )
+    podcast.transcript = ""
+    with pytest.raises(ValidationError) as error:
+        podcast.full_clean()
+    assert "transcript" in error.value.message_dict
+
+
+def test_editors_can_open_every_kind_in_the_admin(client, db):
+    from io import StringIO
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from catalogue.models import LearningItemPage
+
+    call_command("load_demo", stdout=StringIO())
+    client.force_login(get_user_model().objects.get(username="redacteur"))
+    kinds = {}
+    for page in LearningItemPage.objects.all().specific():
+        kinds.setdefault(type(page), page)
+    assert len(kinds) == 6
+    for page in kinds.values():
+        response = client.get(f"/beheer/pages/{page.pk}/edit/")
+        assert response.status_code == 200, type(page).__name__
+    catalogue = kinds[PodcastEpisodePage].get_parent()
+    response = client.get(f"/beheer/pages/{catalogue.pk}/add_subpage/")
+    assert response.status_code == 200
