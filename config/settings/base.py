@@ -161,6 +161,8 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Leren over armoede"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://groningen.localhost:8000")
 WAGTAIL_I18N_ENABLED = False
+# No avatars from Gravatar: the admin makes no requests to other parties.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
     *["pdf", "docx", "odt", "xlsx", "ods", "pptx", "txt", "csv"],
