@@ -100,3 +100,17 @@ def test_catalogue_pages_pass_axe(portals: dict[str, str], page: Page, path: str
     response = page.goto(f"{portals['groningen']}{path}")
     assert response is not None and response.status == 200
     assert axe_violations(page) == []
+
+
+def test_glossary_term_explains_itself_on_focus_and_escape_hides_it(
+    portals: dict[str, str], page: Page
+) -> None:
+    page.goto(f"{portals['groningen']}/aanbod/wat-is-overerfbare-armoede/")
+    term = page.locator(".item__body .glossary-term").first
+    tip = page.locator(".item__body .glossary-term__tip").first
+    expect(tip).to_be_hidden()
+    term.focus()
+    expect(tip).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(tip).to_be_hidden()
+    expect(term).to_be_focused()
