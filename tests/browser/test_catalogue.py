@@ -114,3 +114,19 @@ def test_glossary_term_explains_itself_on_focus_and_escape_hides_it(
     page.keyboard.press("Escape")
     expect(tip).to_be_hidden()
     expect(term).to_be_focused()
+
+
+def test_keyboard_filtering_keeps_focus_on_the_checkbox(
+    portals: dict[str, str], page: Page
+) -> None:
+    page.goto(f"{portals['groningen']}/aanbod/")
+    summary = page.locator(".facet summary", has_text="Functie")
+    summary.focus()
+    page.keyboard.press("Enter")
+    checkbox = page.get_by_label(re.compile(r"^Vrijwilliger"))
+    checkbox.focus()
+    page.keyboard.press("Space")
+    expect(page).to_have_url(re.compile(r"rol=vrijwilliger"))
+    # After htmx swapped in the new results, the keyboard user is where they were.
+    expect(page.get_by_label(re.compile(r"^Vrijwilliger"))).to_be_focused()
+    expect(page.get_by_label(re.compile(r"^Vrijwilliger"))).to_be_checked()
