@@ -146,10 +146,11 @@ def build_facets() -> list[Facet]:
 
 
 def apply_facets(
-    items: QuerySet[LearningItemPage], query: QueryDict
+    items: QuerySet[LearningItemPage], query: QueryDict, *, scope: str
 ) -> tuple[QuerySet[LearningItemPage], list[Facet]]:
     """Filter items by the facets chosen in the query string; return the filtered items
-    and the facets with their options, counts and choices."""
+    and the facets with their options, counts and choices. `scope` names the items given
+    (e.g. the portal's region), so counts can be cached per scope and choice."""
     facets = build_facets()
     all_choices = remember(
         "catalogue-facet-choices", lambda: {f.param: f.choices() for f in facets}, get_language()
@@ -166,14 +167,21 @@ def apply_facets(
     conditions = {
         facet.param: facet.q(chosen[facet.param]) for facet in facets if chosen[facet.param]
     }
-    rows: list[QuerySet[Any]] = []
-    for facet in facets:
-        others = [q for param, q in conditions.items() if param != facet.param]
-        rows += facet.count_rows(items.filter(*others))
-    all_counts: dict[str, dict[str, int]] = {facet.param: {} for facet in facets}
-    for param, value, count in rows[0].union(*rows[1:], all=True):
-        if value:
-            all_counts[param][value] = count
+
+    def count() -> dict[str, dict[str, int]]:
+        rows: list[QuerySet[Any]] = []
+        for facet in facets:
+            others = [q for param, q in conditions.items() if param != facet.param]
+            rows += facet.count_rows(items.filter(*others))
+        counts: dict[str, dict[str, int]] = {facet.param: {} for facet in facets}
+        for param, value, number in rows[0].union(*rows[1:], all=True):
+            if value:
+                counts[param][value] = number
+        return counts
+
+    # Counting is the costly part of the page and the same for everyone with this choice.
+    choice = "&".join(f"{param}={','.join(values)}" for param, values in chosen.items() if values)
+    all_counts = remember("catalogue-facet-counts", count, scope, choice)
     for facet in facets:
         counts = all_counts[facet.param]
         facet.options = [

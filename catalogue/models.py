@@ -436,7 +436,11 @@ class CatalogueIndexPage(RoutablePageMixin, RegionalPage):
 
         context = super().get_context(request, *args, **kwargs)
         region = getattr(request, "region", None)
-        items, facets = apply_facets(LearningItemPage.objects.listed(region), request.GET)
+        items, facets = apply_facets(
+            LearningItemPage.objects.listed(region),
+            request.GET,
+            scope=f"region-{getattr(region, 'pk', None)}",
+        )
         sort = request.GET.get("sorteer", "")
         if sort not in SORTS:
             sort = "nieuwste"
