@@ -34,9 +34,11 @@ def generation() -> int:
 
 
 def remember(name: str, compute: Callable[[], T], *parts: str) -> T:
-    """Cache-aside for what every page of a portal shows (its site, region and menus),
-    refreshed together with the page cache."""
-    key = ":".join(["portal-data", name, str(generation()), *parts])
+    """Cache-aside for what many pages share (a portal's site, region and menus, facet
+    counts, glossary terms), refreshed together with the page cache. The parts come from
+    requests, so they are hashed into a key of fixed length and safe characters."""
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    key = f"portal-data:{name}:{generation()}:{digest}"
     value = cache.get(key)
     if value is None:
         value = compute()
