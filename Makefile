@@ -29,7 +29,8 @@ run: system-deps install
 	@echo "  Portaal Groningen:  http://groningen.localhost:$(PORT)/  (ook http://127.0.0.1:$(PORT)/)"
 	@echo "  Portaal Drenthe:    http://drenthe.localhost:$(PORT)/"
 	@echo "  Beheer (redactie):  http://groningen.localhost:$(PORT)/beheer/"
-	@echo "  Demo-redacteur:     gebruikersnaam 'redacteur', wachtwoord 'leren-over-armoede'"
+	@echo "  Demo-redacteur:     e-mail 'redacteur@example.org', wachtwoord 'leren-over-armoede'"
+	@echo "                      (bij het eerste bezoek aan /beheer/ stel je een authenticator-app in)"
 	@echo ""
 	$(MANAGE) db_worker -v 0 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=false $(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \

@@ -9,6 +9,8 @@ from core import views as core_views
 
 urlpatterns = [
     path("beheer/", include(wagtailadmin_urls)),
+    path("account/", include("allauth.urls")),
+    path("mijn/", include("accounts.urls")),
     path("documenten/", include(wagtaildocs_urls)),
     path("taal/", core_views.set_language, name="set_language"),
     path("portaal.css", core_views.portal_css, name="portal_css"),

@@ -228,7 +228,7 @@ def test_editors_can_open_every_kind_in_the_admin(client, db):
 
     call_command("load_demo", stdout=StringIO())
     client.force_login(get_user_model().objects.get(username="redacteur"))
-    kinds = {}
+    kinds: dict[type, LearningItemPage] = {}
     for page in LearningItemPage.objects.all().specific():
         kinds.setdefault(type(page), page)
     assert len(kinds) == 6

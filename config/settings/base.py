@@ -16,6 +16,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "core",
+    # Before allauth, so its templates override allauth's.
+    "accounts",
     "glossary",
     "catalogue",
     "search",
@@ -39,6 +41,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "template_partials",
     "django_htmx",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -61,6 +66,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.PrivateAccountPagesMiddleware",
+    "accounts.middleware.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.PortalMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -117,10 +125,53 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# Django's mail API (allauth, Wagtail) hands each message to the task queue; the worker
+# sends it through the backend EMAIL_URL names, so a slow mail server never slows a page.
+EMAIL_BACKEND = "core.mail.TaskEmailBackend"
+TASK_EMAIL_BACKEND = EMAIL_CONFIG["EMAIL_BACKEND"]
 DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", default="Leren over armoede <noreply@leren-over-armoede.localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # The others only check passwords hashed before Argon2 and rehash them at log-in.
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+
+# Accounts (django-allauth): e-mail and password only, and the address must be confirmed.
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Leren over armoede: "
+ACCOUNT_PRESERVE_USERNAME_CASING = False
+# allauth's defaults, with fewer failed log-ins per address (5 per 15 minutes).
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/15m/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Leren over armoede"
+# Editors and coordinators need an authenticator app for /beheer/ (accounts.middleware).
+ADMIN_REQUIRES_TOTP = env.bool("ADMIN_REQUIRES_TOTP", default=True)
+# Wagtail's own log-in form would skip the second factor; send editors to allauth's.
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -27,7 +28,11 @@ from demo.glossary_terms import load_terms
 from demo.pages import add_page, stream
 from glossary.models import GlossaryIndexPage
 
-DEMO_EDITOR = {"username": "redacteur", "password": "leren-over-armoede"}
+DEMO_EDITOR = {
+    "username": "redacteur",
+    "email": "redacteur@example.org",
+    "password": "leren-over-armoede",
+}
 PORTAL_PORT = 8000
 
 
@@ -182,11 +187,15 @@ class Command(BaseCommand):
         user_model = get_user_model()
         if user_model.objects.filter(username=DEMO_EDITOR["username"]).exists():
             return
-        user_model.objects.create_superuser(
+        editor = user_model.objects.create_superuser(
             username=DEMO_EDITOR["username"],
-            email="redacteur@example.org",
+            email=DEMO_EDITOR["email"],
             password=DEMO_EDITOR["password"],
             first_name="Demo",
             last_name="Redacteur (voorbeeld)",
+        )
+        # Log-in is by e-mail and needs a verified address; the demo's is made up.
+        EmailAddress.objects.create(
+            user=editor, email=DEMO_EDITOR["email"], verified=True, primary=True
         )
         self.stdout.write("Demo editor created.")

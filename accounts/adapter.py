@@ -1,0 +1,37 @@
+from typing import Any
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.http import HttpRequest
+from django.urls import reverse
+
+from .services import has_completed_onboarding
+
+# After these, allauth redirects to pages that show no messages (the home page), so the
+# message would only turn up later, out of place.
+SILENT_MESSAGES = {"account/messages/logged_in.txt", "account/messages/logged_out.txt"}
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        """Someone who has not told us about themselves yet goes to the onboarding first."""
+        if not has_completed_onboarding(request.user):
+            return reverse("accounts:onboarding")
+        return super().get_login_redirect_url(request)
+
+    def get_signup_redirect_url(self, request: HttpRequest) -> str:
+        return reverse("accounts:onboarding")
+
+    def add_message(
+        self,
+        request: HttpRequest,
+        level: int,
+        message_template: str | None = None,
+        message_context: dict[str, Any] | None = None,
+        extra_tags: str = "",
+        message: str | None = None,
+    ) -> None:
+        if message_template in SILENT_MESSAGES:
+            return
+        super().add_message(
+            request, level, message_template, message_context, extra_tags, message=message
+        )

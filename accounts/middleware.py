@@ -1,0 +1,69 @@
+from collections.abc import Callable
+
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+ADMIN_PREFIX = "/beheer/"
+PRIVATE_PREFIXES = ("/account/", "/mijn/")
+TOTP_REQUIRED_MESSAGE = _(
+    "Editors and coordinators protect the admin with a second step. "
+    "Set up an authenticator app first; after that you can go to the admin."
+)
+
+
+class PrivateAccountPagesMiddleware:
+    """Account pages hold a CSRF token or personal data, so no cache may keep them.
+
+    Not all of allauth's views say so themselves (e.g. the password reset form), and the
+    anonymous page cache would otherwise store a form with someone else's token.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.path.startswith(PRIVATE_PREFIXES):
+            add_never_cache_headers(response)
+        return response
+
+
+def can_use_admin(user: object) -> bool:
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and (getattr(user, "is_staff", False) or user.has_perm("wagtailadmin.access_admin"))  # type: ignore[attr-defined]
+    )
+
+
+class StaffTwoFactorMiddleware:
+    """Editors and coordinators reach /beheer/ only with a second factor (TOTP).
+
+    Without an authenticator app they are sent to set one up first. Wagtail's own log-in
+    form would skip the code question, so it sends them to allauth's log-in instead.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not settings.ADMIN_REQUIRES_TOTP or not request.path.startswith(ADMIN_PREFIX):
+            return self.get_response(request)
+        if request.path == f"{ADMIN_PREFIX}login/":
+            next_url = request.GET.get("next", ADMIN_PREFIX)
+            return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
+        user = request.user
+        if can_use_admin(user) and not has_totp(user):
+            messages.warning(request, TOTP_REQUIRED_MESSAGE)
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+
+def has_totp(user: object) -> bool:
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

@@ -1,0 +1,91 @@
+"""Every change to a profile goes through these functions (views, admin, demo alike)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from core.models import LearningForm, Municipality, Organisation, Role
+
+from .models import Profile
+
+
+class ProfileError(Exception):
+    """A profile change that is not allowed; the message is translated for the person."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProfileDetails:
+    """What a person tells about themselves in the onboarding and on their profile page."""
+
+    full_name: str
+    role: Role | None
+    organisation: Organisation | None = None
+    other_organisation: str = ""
+    municipality: Municipality | None = None
+    learning_forms: Sequence[LearningForm] = field(default_factory=tuple)
+    has_newsletter_consent: bool = False
+    has_report_consent: bool = False
+
+    def fields(self) -> dict[str, Any]:
+        return {
+            "full_name": self.full_name.strip(),
+            "role": self.role,
+            "organisation": self.organisation,
+            # A chosen organisation wins over a typed name; the form sends one of both.
+            "other_organisation": "" if self.organisation else self.other_organisation.strip(),
+            "municipality": self.municipality,
+            "has_newsletter_consent": self.has_newsletter_consent,
+            "has_report_consent": self.has_report_consent,
+        }
+
+
+def _check(details: ProfileDetails) -> None:
+    if not details.full_name.strip():
+        raise ProfileError(_("Fill in your name."))
+    if details.role is None:
+        raise ProfileError(_("Choose your role."))
+
+
+def has_completed_onboarding(user: Any) -> bool:
+    return bool(user.is_authenticated and Profile.objects.filter(user=user).exists())
+
+
+@transaction.atomic
+def complete_onboarding(*, user: Any, details: ProfileDetails) -> Profile:
+    """Make the profile of someone who just signed up."""
+    _check(details)
+    if Profile.objects.filter(user=user).exists():
+        raise ProfileError(_("You have already filled in your profile."))
+    profile = Profile.objects.create(user=user, **details.fields())
+    profile.learning_forms.set(details.learning_forms)
+    return profile
+
+
+@transaction.atomic
+def update_profile(*, user: Any, details: ProfileDetails) -> Profile:
+    """Change a person's own profile; only the owner can, so it is looked up by user."""
+    _check(details)
+    profile = Profile.objects.select_for_update().filter(user=user).first()
+    if profile is None:
+        raise ProfileError(_("Fill in your profile first."))
+    for name, value in details.fields().items():
+        setattr(profile, name, value)
+    profile.save()
+    profile.learning_forms.set(details.learning_forms)
+    return profile
+
+
+def merge_other_organisation(*, profile_ids: Iterable[int], organisation: Organisation) -> int:
+    """Link profiles that typed an organisation name to the organisation from the list.
+
+    Returns how many profiles changed. Profiles that already chose an organisation from
+    the list are left alone.
+    """
+    # One UPDATE statement, so no row lock is needed.
+    profiles = Profile.objects.filter(pk__in=list(profile_ids)).exclude(other_organisation="")
+    return profiles.update(organisation=organisation, other_organisation="")

@@ -1,0 +1,67 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from .forms import MergeOtherOrganisationForm, ProfileForm
+from .models import Profile
+from .services import ProfileError, complete_onboarding, merge_other_organisation, update_profile
+
+
+@never_cache
+@login_required
+def onboarding(request: HttpRequest) -> HttpResponse:
+    if Profile.objects.visible_to(request.user).exists():
+        return redirect("accounts:profile")
+    form = ProfileForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            complete_onboarding(user=request.user, details=form.details())
+        except ProfileError as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("/")
+    return render(request, "accounts/onboarding.html", {"form": form})
+
+
+@never_cache
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    own_profile = Profile.objects.visible_to(request.user).first()
+    if own_profile is None:
+        return redirect("accounts:onboarding")
+    form = ProfileForm(request.POST or None, initial=ProfileForm.initial_from(own_profile))
+    if request.method == "POST" and form.is_valid():
+        try:
+            update_profile(user=request.user, details=form.details())
+        except ProfileError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"form": form, "profile": own_profile})
+
+
+@permission_required("accounts.change_profile")
+def merge_other_organisations(request: HttpRequest) -> HttpResponse:
+    """Admin view (under /beheer/): typed organisation names, and merging them."""
+    form = MergeOtherOrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = form.cleaned_data["organisation"]
+        count = merge_other_organisation(profile_ids=form.profile_ids(), organisation=organisation)
+        messages.success(
+            request,
+            _("%(count)d profiles now belong to %(organisation)s.")
+            % {"count": count, "organisation": organisation},
+        )
+        return redirect("accounts_merge_other_organisations")
+    names = (
+        Profile.objects.with_other_organisation()
+        .values("other_organisation")
+        .annotate(count=Count("pk"))
+        .order_by("other_organisation")
+    )
+    return render(request, "accounts/admin/merge.html", {"form": form, "names": names})

@@ -1,0 +1,32 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import views
+
+
+@hooks.register("register_admin_urls")
+def register_merge_url() -> list:
+    return [
+        path(
+            "andere-organisaties/",
+            views.merge_other_organisations,
+            name="accounts_merge_other_organisations",
+        )
+    ]
+
+
+class ProfileMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:  # type: ignore[no-untyped-def]
+        return request.user.has_perm("accounts.change_profile")
+
+
+@hooks.register("register_settings_menu_item")
+def register_merge_menu_item() -> MenuItem:
+    return ProfileMenuItem(
+        _("Other organisations"),
+        reverse("accounts_merge_other_organisations"),
+        icon_name="group",
+        order=900,
+    )

@@ -1,0 +1,117 @@
+"""Sign up, confirm the e-mail address, onboarding by keyboard and the profile, in Chromium,
+with axe (WCAG 2.1 A and AA) on every account page and screenshots for people to look at."""
+
+import re
+
+import pytest
+from django.core import mail
+from playwright.sync_api import Page, expect
+
+from accounts.models import Profile
+
+from .test_portals import SCREENSHOTS, assert_no_horizontal_scroll, axe_violations
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "een-lang-wachtwoord-voor-tests"
+EMAIL = "sanne@voorbeeld.nl"
+
+
+@pytest.fixture(autouse=True)
+def _mail_through_task_queue(settings) -> None:
+    settings.EMAIL_BACKEND = "core.mail.TaskEmailBackend"
+    settings.TASK_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+def check_page(page: Page, name: str) -> None:
+    """One h1, no axe violations and no sideways scrolling, on desktop and on a phone."""
+    expect(page.locator("h1")).to_have_count(1)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for device, width in (("desktop", 1280), ("phone", 390)):
+        page.set_viewport_size({"width": width, "height": 844})
+        assert not (problems := axe_violations(page)), "\n".join(problems)
+        assert_no_horizontal_scroll(page)
+        page.screenshot(path=SCREENSHOTS / f"account-{name}-{device}.png", full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 844})
+
+
+def tab_until(page: Page, selector: str, limit: int = 30) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_sign_up_confirm_and_onboarding(portals: dict[str, str], page: Page) -> None:
+    base_url = portals["groningen"]
+    page.goto(f"{base_url}/")
+    page.locator(".account-nav a").click()
+    expect(page).to_have_url(re.compile(r"/account/login/$"))
+    check_page(page, "login")
+
+    page.goto(f"{base_url}/account/signup/")
+    check_page(page, "signup")
+    page.locator("#id_email").fill(EMAIL)
+    page.locator("#id_password1").fill(PASSWORD)
+    page.locator("#id_password2").fill("iets anders")
+    page.locator("form.account-form button[type=submit]").click()
+    expect(page.locator(".field--error")).to_have_count(1)
+    check_page(page, "signup-error")
+    page.locator("#id_password1").fill(PASSWORD)
+    page.locator("#id_password2").fill(PASSWORD)
+    page.locator("form.account-form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/account/confirm-email/$"))
+    check_page(page, "verification-sent")
+
+    [message] = mail.outbox
+    assert message.subject == "Leren over armoede: Bevestig je e-mailadres"
+    link = re.search(r"http://\S+/account/confirm-email/\S+", str(message.body))
+    assert link and link.group(0).startswith(base_url), message.body
+    page.goto(link.group(0))
+    check_page(page, "confirm")
+    page.locator("form.account-form button[type=submit]").click()
+
+    expect(page).to_have_url(re.compile(r"/mijn/welkom/$"))
+    check_page(page, "onboarding")
+    page.locator("#id_full_name").focus()
+    page.keyboard.type("Sanne de Vries")
+    tab_until(page, "#id_role")
+    page.keyboard.press("ArrowDown")
+    tab_until(page, "#id_organisation")
+    page.keyboard.press("ArrowDown")
+    tab_until(page, "#id_municipality")
+    page.keyboard.press("ArrowDown")
+    tab_until(page, "input[name=learning_forms]")
+    page.keyboard.press("Space")
+    tab_until(page, "#id_has_report_consent")
+    page.keyboard.press("Space")
+    tab_until(page, "form.account-form button[type=submit]")
+    page.keyboard.press("Enter")
+
+    expect(page).to_have_url(f"{base_url}/")
+    profile = Profile.objects.get(user__email=EMAIL)
+    assert profile.full_name == "Sanne de Vries"
+    assert profile.role and profile.organisation and profile.municipality
+    assert profile.learning_forms.count() == 1
+    assert profile.has_report_consent and not profile.has_newsletter_consent
+
+    page.locator(".account-nav a").click()
+    expect(page).to_have_url(re.compile(r"/mijn/profiel/$"))
+    expect(page.locator("#id_full_name")).to_have_value("Sanne de Vries")
+    check_page(page, "profile")
+    page.goto(f"{base_url}/account/email/")
+    check_page(page, "email")
+    # Setting up an authenticator app asks the password again first.
+    page.goto(f"{base_url}/account/2fa/totp/activate/")
+    expect(page).to_have_url(re.compile(r"/account/reauthenticate/"))
+    check_page(page, "reauthenticate")
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form.account-form button[type=submit]").click()
+    expect(page).to_have_url(f"{base_url}/account/2fa/totp/activate/")
+    check_page(page, "totp")
+    page.goto(f"{base_url}/mijn/profiel/")
+
+    page.locator(".account-nav button").click()
+    expect(page).to_have_url(f"{base_url}/")
+    expect(page.locator(".account-nav a")).to_have_attribute("href", "/account/login/")
