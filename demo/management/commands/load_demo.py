@@ -185,17 +185,19 @@ class Command(BaseCommand):
 
     def load_editor(self) -> None:
         user_model = get_user_model()
-        if user_model.objects.filter(username=DEMO_EDITOR["username"]).exists():
-            return
-        editor = user_model.objects.create_superuser(
-            username=DEMO_EDITOR["username"],
-            email=DEMO_EDITOR["email"],
-            password=DEMO_EDITOR["password"],
-            first_name="Demo",
-            last_name="Redacteur (voorbeeld)",
-        )
+        editor = user_model.objects.filter(username=DEMO_EDITOR["username"]).first()
+        if editor is None:
+            editor = user_model.objects.create_superuser(
+                username=DEMO_EDITOR["username"],
+                email=DEMO_EDITOR["email"],
+                password=DEMO_EDITOR["password"],
+                first_name="Demo",
+                last_name="Redacteur (voorbeeld)",
+            )
+            self.stdout.write("Demo editor created.")
         # Log-in is by e-mail and needs a verified address; the demo's is made up.
-        EmailAddress.objects.create(
-            user=editor, email=DEMO_EDITOR["email"], verified=True, primary=True
+        EmailAddress.objects.get_or_create(
+            user=editor,
+            email=DEMO_EDITOR["email"],
+            defaults={"verified": True, "primary": True},
         )
-        self.stdout.write("Demo editor created.")
