@@ -179,6 +179,13 @@ class LearningItemPage(RegionalPage):
         verbose_name = _("learning item")
         verbose_name_plural = _("learning items")
 
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        # Items sit right under the catalogue, so its address is the item's minus the slug;
+        # the pages per family type and form of capital hang below it.
+        context["catalogue_url"] = (self.get_url(request) or "").removesuffix(f"{self.slug}/")
+        return context
+
     @property
     def outcome_list(self) -> list[str]:
         return [line.strip() for line in self.outcomes.splitlines() if line.strip()]

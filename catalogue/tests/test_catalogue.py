@@ -238,3 +238,14 @@ def test_editors_can_open_every_kind_in_the_admin(client, db):
     catalogue = kinds[PodcastEpisodePage].get_parent()
     response = client.get(f"/beheer/pages/{catalogue.pk}/add_subpage/")
     assert response.status_code == 200
+
+
+def test_item_links_to_the_pages_of_its_research_concepts(client, catalogue, groningen):
+    from catalogue.models import CapitalForm
+
+    item = create_item(catalogue, slug="netwerk", regions=[groningen.region])
+    item.capital_forms.set([term(CapitalForm, "sociaal-kapitaal", name="Sociaal kapitaal")])
+    item.save_revision().publish()
+    html = client.get("/aanbod/netwerk/").content.decode()
+    assert '<a href="/aanbod/kapitaal/sociaal-kapitaal/">Sociaal kapitaal</a>' in html
+    assert client.get("/aanbod/kapitaal/sociaal-kapitaal/").status_code == 200
