@@ -19,10 +19,11 @@ TOTP_REQUIRED_MESSAGE = _(
 
 
 class PrivateAccountPagesMiddleware:
-    """Account pages hold a CSRF token or personal data, so no cache may keep them.
+    """Account pages hold personal data or a form, so no browser or proxy may keep them.
 
-    Not all of allauth's views say so themselves (e.g. the password reset form), and the
-    anonymous page cache would otherwise store a form with someone else's token.
+    Not all of allauth's views say so themselves (e.g. the password reset form). The
+    anonymous page cache of core already passes them by: rendering a CSRF token makes the
+    response set the CSRF cookie, and responses that set cookies are never cached.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
