@@ -11,6 +11,7 @@ urlpatterns = [
     path("beheer/", include(wagtailadmin_urls)),
     path("account/", include("allauth.urls")),
     path("mijn/", include("accounts.urls")),
+    path("mijn/", include("dashboard.urls")),
     path("documenten/", include(wagtaildocs_urls)),
     path("taal/", core_views.set_language, name="set_language"),
     path("portaal.css", core_views.portal_css, name="portal_css"),
@@ -25,5 +26,11 @@ if settings.STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSys
         re_path(r"^media/(?P<path>.*)$", serve_file, {"document_root": settings.MEDIA_ROOT}),
     ]
 
-urlpatterns += [path("zoeken/", include("search.urls"))]
+urlpatterns += [
+    # These apps give their own Dutch paths; they must come before Wagtail's catch-all.
+    path("", include("learning.urls")),
+    path("", include("events.urls")),
+    path("", include("circles.urls")),
+    path("zoeken/", include("search.urls")),
+]
 urlpatterns += [path("", include(wagtail_urls))]
