@@ -19,7 +19,7 @@ from django.template.response import TemplateResponse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -133,6 +133,10 @@ class LearningItemPage(RegionalPage):
 
     objects = PageManager.from_queryset(LearningItemQuerySet)()
 
+    # Most items are completed by the learner ("Afgerond"); an event is completed by
+    # attending it, so its page turns this off.
+    is_completed_by_learner = True
+
     content_panels = [
         *RegionalPage.content_panels,
         FieldPanel("summary"),
@@ -184,6 +188,11 @@ class LearningItemPage(RegionalPage):
         # Items sit right under the catalogue, so its address is the item's minus the slug;
         # the pages per family type and form of capital hang below it.
         context["catalogue_url"] = (self.get_url(request) or "").removesuffix(f"{self.slug}/")
+        # Apps above the catalogue (e.g. progress in `learning`) add panels to item pages
+        # through this hook: each function takes the request and the page and returns HTML.
+        context["item_panels"] = [
+            panel(request, self) for panel in hooks.get_hooks("catalogue_item_panels")
+        ]
         return context
 
     @property

@@ -6,9 +6,12 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import models, transaction
+from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Page
 
-from .models import LearningRecord, Verb, activity_type_and_id
+from .models import AssignmentAnswers, LearningRecord, Verb, activity_type_and_id
 
 
 def record_statement(
@@ -51,3 +54,57 @@ def record_once(*, actor: Any, verb: Verb, activity: models.Model, **result: Any
         return False
     record_statement(actor=actor, verb=verb, activity=activity, **result)
     return True
+
+
+class LearningError(Exception):
+    """A learning action that is not possible; the message is translated for the person."""
+
+
+MEDIA_COMPLETION = Decimal("0.9")
+
+
+def open_item(*, user: Any, page: Page) -> None:
+    """The first visit to an item starts it, so "continue where you left off" can find it."""
+    if user.is_authenticated:
+        record_once(actor=user, verb=Verb.STARTED, activity=page)
+
+
+def complete_item(*, user: Any, page: Page) -> bool:
+    """The "Afgerond" button. Returns False when the item was already completed."""
+    return record_once(actor=user, verb=Verb.COMPLETED, activity=page, completion=True)
+
+
+@transaction.atomic
+def record_media_progress(*, user: Any, page: Page, progress: Decimal) -> bool:
+    """What the player reports while someone watches or listens: a record only when it is
+    further than before, and completion at 90 %. Returns whether the item is completed."""
+    if not Decimal(0) <= progress <= Decimal(1):
+        raise LearningError(_("Progress must be between 0 and 1."))
+    records = LearningRecord.objects.of(user).about(page)
+    furthest = records.filter(verb=Verb.PROGRESSED).aggregate(furthest=Max("progress"))["furthest"]
+    if furthest is None or progress > furthest:
+        record_statement(actor=user, verb=Verb.PROGRESSED, activity=page, progress=progress)
+    if progress >= MEDIA_COMPLETION:
+        complete_item(user=user, page=page)
+        return True
+    return records.filter(verb=Verb.COMPLETED).exists()
+
+
+@transaction.atomic
+def save_answers(
+    *, user: Any, page: Page, answers: dict[str, str], submit: bool
+) -> AssignmentAnswers:
+    """Keep a draft, or hand in: handing in needs every question answered and completes the
+    assignment. The answers themselves never go into the learning record."""
+    own, _created = AssignmentAnswers.objects.select_for_update().get_or_create(
+        user=user, page=page
+    )
+    own.answers = {key: value.strip() for key, value in answers.items()}
+    if submit:
+        if not all(own.answers.values()):
+            raise LearningError(_("Answer every question before you hand in your answers."))
+        own.submitted_at = timezone.now()
+        record_statement(actor=user, verb=Verb.ANSWERED, activity=page, completion=True)
+        complete_item(user=user, page=page)
+    own.save()
+    return own

@@ -1,0 +1,28 @@
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+from wagtail import hooks
+
+from catalogue.models import (
+    LearningItemPage,
+    PodcastEpisodePage,
+    PracticeAssignmentPage,
+    VideoClipPage,
+)
+
+from .progress import item_progress
+from .services import open_item
+
+
+@hooks.register("catalogue_item_panels")
+def progress_panel(request: HttpRequest, page: LearningItemPage) -> SafeString:
+    """Where the person stands with this item, and the way to complete it."""
+    context = {"page": page, "request": request}
+    if request.user.is_authenticated:
+        open_item(user=request.user, page=page)
+        context.update(
+            progress=item_progress(user=request.user, page=page),
+            is_media=isinstance(page, VideoClipPage | PodcastEpisodePage),
+            is_assignment=isinstance(page, PracticeAssignmentPage),
+        )
+    return render_to_string("learning/partials/item_panel.html", context, request=request)
