@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.db.models import Count
@@ -23,7 +24,7 @@ def onboarding(request: HttpRequest) -> HttpResponse:
         except ProfileError as error:
             form.add_error(None, str(error))
         else:
-            return redirect("/")
+            return redirect(settings.LOGIN_REDIRECT_URL)
     return render(request, "accounts/onboarding.html", {"form": form})
 
 

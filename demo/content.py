@@ -133,6 +133,61 @@ SHARED_PAGES: list[dict[str, Any]] = [
         ],
     },
     {
+        "slug": "privacy",
+        "title": "Privacy",
+        "show_in_menus": False,
+        "intro": "Welke gegevens de leeromgeving van je bewaart, waarom, en wat je zelf kunt "
+        "doen.",
+        "body": [
+            ("heading", "Zonder account"),
+            (
+                "paragraph",
+                "<p>Je kunt alles in het aanbod lezen, bekijken en beluisteren zonder account. "
+                "We volgen je dan niet. Er zijn geen advertenties, geen trackers en geen "
+                "lettertypes of video's die ongevraagd bij een ander bedrijf worden "
+                "opgehaald. Een video van een andere website laadt pas als je daar zelf voor "
+                "kiest.</p>",
+            ),
+            ("heading", "Cookies"),
+            (
+                "paragraph",
+                "<p>We gebruiken alleen cookies die nodig zijn om de site te laten werken: "
+                "om je ingelogd te houden, om formulieren te beveiligen, om je taal en je "
+                "weergave (tekstgrootte en regelafstand) te onthouden en, als je die kiest, "
+                "je functie voor aanbevelingen. Daarom vragen we geen toestemming voor "
+                "cookies.</p>",
+            ),
+            ("heading", "Met een account"),
+            (
+                "paragraph",
+                "<p>Met een account bewaren we je naam, e-mailadres, functie, organisatie, "
+                "gemeente en hoe je graag leert. We houden bij wat je start en afrondt, zodat "
+                "je je voortgang ziet en aanbevelingen krijgt die bij je passen. Je "
+                "antwoorden op praktijkopdrachten en je leerbehoefte-scan zijn alleen voor "
+                "jou: ook redacteuren kunnen ze niet lezen.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Schrijf je je in voor een training, dan ziet de organisator je naam, "
+                "organisatie en functie op de deelnemerslijst. Doe je mee aan een leerkring, "
+                "dan zien de andere leden van die kring wat je daar schrijft.</p>",
+            ),
+            ("heading", "Wat je zelf kunt doen"),
+            (
+                "paragraph",
+                "<p>Op Mijn leeromgeving kun je al je gegevens downloaden in één bestand. "
+                "Daar kun je ook je account verwijderen. Dat gebeurt meteen. Wat je hebt "
+                "afgerond blijft daarna alleen bewaard als anoniem getal, zonder je naam, "
+                "zodat overzichten van het gebruik kloppen.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Heb je een vraag over je gegevens? Neem contact op met de coördinator van "
+                "de leeromgeving via de organisatie die haar beheert.</p>",
+            ),
+        ],
+    },
+    {
         "slug": "toegankelijkheid",
         "title": "Toegankelijkheid",
         "show_in_menus": False,

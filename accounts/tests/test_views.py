@@ -51,7 +51,7 @@ def test_sign_up_confirm_and_onboarding(client, django_capture_on_commit_callbac
         reverse("accounts:onboarding"), onboarding_answers(organisation=str(organisation.pk))
     )
     assert response.status_code == 302
-    assert response["Location"] == "/"
+    assert response["Location"] == "/mijn/"
     profile = Profile.objects.get(user__email="nieuw@voorbeeld.nl")
     assert profile.organisation == organisation
 
@@ -80,11 +80,11 @@ def test_log_in_sends_someone_without_a_profile_to_the_onboarding(client):
     assert response["Location"] == reverse("accounts:onboarding")
 
 
-def test_log_in_with_a_profile_goes_home(client, profile):
+def test_log_in_with_a_profile_goes_to_the_dashboard(client, profile):
     response = client.post(
         reverse("account_login"), {"login": profile.user.email, "password": PASSWORD}
     )
-    assert response["Location"] == "/"
+    assert response["Location"] == "/mijn/"
 
 
 def test_a_wrong_password_gives_a_dutch_error(client, profile):

@@ -150,7 +150,7 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "/mijn/"
 
 # Accounts (django-allauth): e-mail and password only, and the address must be confirmed.
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"

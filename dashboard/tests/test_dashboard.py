@@ -1,0 +1,135 @@
+import json
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from accounts.models import Profile
+from accounts.tests.factories import PASSWORD, ProfileFactory, UserFactory
+from catalogue.models import PracticeAssignmentPage
+from catalogue.tests.factories import create_item
+from learning.models import AssignmentAnswers, LearningRecord, Verb
+from learning.services import complete_item, open_item, record_statement
+
+HOST = {"HTTP_HOST": "groningen.localhost"}
+
+
+@pytest.fixture
+def items(catalogue, groningen):
+    return [create_item(catalogue, slug=f"item-{n}", regions=[groningen.region]) for n in range(4)]
+
+
+def test_the_dashboard_is_personal(client: Client, db):
+    response = client.get("/mijn/", **HOST)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/account/login/")
+    client.force_login(UserFactory.create())
+    assert client.get("/mijn/", **HOST)["Location"] == "/mijn/welkom/"
+
+
+def test_continue_and_completed(member_client: Client, profile, items):
+    started, done, untouched, someone_elses = items
+    open_item(user=profile.user, page=started)
+    open_item(user=profile.user, page=done)
+    complete_item(user=profile.user, page=done)
+    complete_item(user=ProfileFactory.create().user, page=someone_elses)
+
+    page = member_client.get("/mijn/", **HOST).text
+    continue_section = page.split('id="verder"')[1].split("</section>")[0]
+    completed_section = page.split('id="afgerond"')[1].split("</section>")[0]
+    assert started.title in continue_section and done.title not in continue_section
+    assert done.title in completed_section and "1 onderdeel afgerond" in completed_section
+    assert untouched.title not in page and someone_elses.title not in page
+
+
+@pytest.mark.parametrize("count", [2, 12])
+def test_dashboard_queries_do_not_grow(
+    member_client: Client, profile, catalogue, groningen, count, django_assert_num_queries
+):
+    for n in range(count):
+        item = create_item(catalogue, slug=f"veel-{n}", regions=[groningen.region])
+        open_item(user=profile.user, page=item)
+        if n % 2:
+            complete_item(user=profile.user, page=item)
+    member_client.get("/mijn/", **HOST)  # warms the portal cache
+    with django_assert_num_queries(8):
+        assert member_client.get("/mijn/", **HOST).status_code == 200
+
+
+def test_download_my_data(member_client: Client, profile, items, catalogue, groningen):
+    assignment = create_item(
+        catalogue, slug="opdracht", regions=[groningen.region], kind=PracticeAssignmentPage
+    )
+    AssignmentAnswers.objects.create(
+        user=profile.user, page=assignment, answers={"a": "Mijn antwoord"}
+    )
+    complete_item(user=profile.user, page=items[0])
+    record_statement(actor=profile.user, verb=Verb.PROGRESSED, activity=items[1], progress=0.4)
+    other = ProfileFactory.create(full_name="Iemand Anders")
+    complete_item(user=other.user, page=items[2])
+
+    response = member_client.get("/mijn/gegevens/", **HOST)
+    assert response["Content-Disposition"].startswith('attachment; filename="mijn-gegevens-')
+    data = json.loads(response.content)
+    assert data["profile"]["full_name"] == profile.full_name
+    assert data["assignment_answers"][0]["answers"] == {"a": "Mijn antwoord"}
+    statements = data["learning_records"]
+    assert [s["verb"]["id"] for s in statements] == [
+        "http://adlnet.gov/expapi/verbs/completed",
+        "http://adlnet.gov/expapi/verbs/progressed",
+    ]
+    first = statements[0]
+    assert first["actor"]["account"] == {
+        "homePage": "http://groningen.localhost",
+        "name": str(profile.user.pk),
+    }
+    assert (
+        first["object"]["id"]
+        == f"http://groningen.localhost/xapi/activities/wagtailcore.page/{items[0].pk}"
+    )
+    assert first["object"]["definition"]["name"]["nl-NL"] == items[0].title
+    assert first["result"] == {"completion": True}
+    assert (
+        first["context"]["extensions"]["http://groningen.localhost/xapi/extensions/role"]
+        == profile.role.name
+    )
+    assert statements[1]["result"]["extensions"] == {
+        "http://groningen.localhost/xapi/extensions/progress": 0.4
+    }
+    assert "Iemand Anders" not in response.text and items[2].title not in response.text
+
+
+def test_removing_an_account_needs_the_password(member_client: Client, profile):
+    response = member_client.post(
+        "/mijn/verwijderen/", {"password": "fout", "is_understood": "on"}, **HOST
+    )
+    assert response.status_code == 200
+    assert "Dat wachtwoord klopt niet" in response.text
+    assert User.objects.filter(pk=profile.user.pk).exists()
+    response = member_client.post("/mijn/verwijderen/", {"password": PASSWORD}, **HOST)
+    assert "Vink het vakje aan" in response.text
+    assert User.objects.filter(pk=profile.user.pk).exists()
+
+
+def test_removing_an_account_keeps_only_anonymous_records(
+    member_client: Client, profile, items, catalogue, groningen
+):
+    assignment = create_item(
+        catalogue, slug="opdracht", regions=[groningen.region], kind=PracticeAssignmentPage
+    )
+    AssignmentAnswers.objects.create(user=profile.user, page=assignment, answers={"a": "Weg ermee"})
+    complete_item(user=profile.user, page=items[0])
+    role = profile.role
+    user_pk = profile.user.pk
+
+    response = member_client.post(
+        "/mijn/verwijderen/", {"password": PASSWORD, "is_understood": "on"}, **HOST
+    )
+    assert "Je account is verwijderd" in response.text
+    assert not User.objects.filter(pk=user_pk).exists()
+    assert not Profile.objects.exists()
+    assert not AssignmentAnswers.objects.exists()
+    record = LearningRecord.objects.get()
+    assert record.actor is None
+    assert record.role == role, "aggregate reports by role stay right"
+    assert member_client.get("/mijn/", **HOST).status_code == 302, "logged out"

@@ -1,0 +1,84 @@
+"""The personal pages under /mijn/: the dashboard and what a person does with their data."""
+
+import json
+
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+
+from accounts.models import Profile
+from catalogue.models import LearningItemPage
+from learning.models import LearningRecord
+
+from .forms import DeleteAccountForm
+from .services import delete_account, personal_data
+
+CONTINUE_COUNT = 3
+COMPLETED_COUNT = 10
+
+
+@never_cache
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    profile = Profile.objects.visible_to(request.user).first()
+    if profile is None:
+        return redirect("accounts:onboarding")
+    records = LearningRecord.objects.of(request.user)
+    completed = list(
+        records.about_pages()
+        .completions()
+        .order_by("-timestamp")
+        .values("activity_id", "activity_name", "timestamp")[:COMPLETED_COUNT]
+    )
+    completed_ids = records.completed_page_ids()
+    in_progress_ids = [
+        row["activity_id"]
+        for row in records.latest_page_activity()
+        if row["activity_id"] not in completed_ids
+    ][:CONTINUE_COUNT]
+    pages = (
+        LearningItemPage.objects.live()
+        .public()
+        .in_bulk(in_progress_ids + [row["activity_id"] for row in completed])
+    )
+    for row in completed:
+        row["page"] = pages.get(row["activity_id"])
+    return render(
+        request,
+        "dashboard/home.html",
+        {
+            "profile": profile,
+            "continue_items": [pages[pk] for pk in in_progress_ids if pk in pages],
+            "completed": completed,
+            "completed_count": len(completed_ids),
+        },
+    )
+
+
+@never_cache
+@login_required
+def download_data(request: HttpRequest) -> HttpResponse:
+    data = personal_data(user=request.user, base_url=request.build_absolute_uri("/").rstrip("/"))
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    filename = f"mijn-gegevens-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@never_cache
+@login_required
+def delete(request: HttpRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        delete_account(user=user)
+        # Rendered, not redirected: there is no session left to carry a message.
+        return render(request, "dashboard/deleted.html")
+    return render(request, "dashboard/delete.html", {"form": form})

@@ -1,0 +1,61 @@
+"""Learning records as xAPI 1.0.3 statements, for a person's export."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .models import LearningRecord, Verb
+
+
+def statement(record: LearningRecord, *, base_url: str) -> dict[str, Any]:
+    """One statement. Activities get a stable IRI on this platform, also after the page is
+    gone; the actor is the account on this platform, with the e-mail address while the
+    person exists."""
+    actor: dict[str, Any] = {"objectType": "Agent"}
+    if record.actor is not None:
+        actor["account"] = {"homePage": base_url, "name": str(record.actor_id)}
+        actor["name"] = getattr(getattr(record.actor, "profile", None), "full_name", "")
+    activity_type = f"{record.activity_type.app_label}.{record.activity_type.model}"
+    result: dict[str, Any] = {}
+    if record.completion is not None:
+        result["completion"] = record.completion
+    if record.score is not None:
+        result["score"] = {"raw": float(record.score)}
+    if record.duration_minutes is not None:
+        result["duration"] = f"PT{record.duration_minutes}M"
+    if record.progress is not None:
+        result["extensions"] = {f"{base_url}/xapi/extensions/progress": float(record.progress)}
+    context_extensions = {
+        f"{base_url}/xapi/extensions/{name}": value
+        for name, value in (
+            ("role", record.role.name if record.role else None),
+            ("organisation", record.organisation.name if record.organisation else None),
+            *record.extensions.items(),
+        )
+        if value is not None
+    }
+    verb = Verb(record.verb)
+    data: dict[str, Any] = {
+        "id": str(record.id),
+        "timestamp": record.timestamp.isoformat(),
+        "actor": actor,
+        "verb": {"id": verb.iri, "display": {"nl-NL": str(verb.label)}},
+        "object": {
+            "objectType": "Activity",
+            "id": f"{base_url}/xapi/activities/{activity_type}/{record.activity_id}",
+            "definition": {"name": {"nl-NL": record.activity_name}},
+        },
+        "context": {"extensions": context_extensions},
+    }
+    if result:
+        data["result"] = result
+    return data
+
+
+def statements_of(user: Any, *, base_url: str) -> list[dict[str, Any]]:
+    records = (
+        LearningRecord.objects.of(user)
+        .select_related("actor__profile", "activity_type", "role", "organisation")
+        .order_by("timestamp")
+    )
+    return [statement(record, base_url=base_url) for record in records]
