@@ -10,6 +10,7 @@ from catalogue.models import (
     VideoClipPage,
 )
 
+from . import scan_hooks  # noqa: F401  (registers the needs scan's situations)
 from .progress import item_progress
 from .services import open_item
 
