@@ -28,10 +28,14 @@ def top_level_pages(request: HttpRequest) -> list[dict[str, Any]]:
             for page in pages
         ]
 
-    host = request.get_host()
+    # The menu and the footer both ask; one cache round trip per request is enough.
+    if not hasattr(request, "_top_level_pages"):
+        request._top_level_pages = remember(  # type: ignore[attr-defined]
+            "top-level-pages", fetch, request.get_host()
+        )
     return [
         {**item, "is_current": request.path.startswith(item["url"])}
-        for item in remember("top-level-pages", fetch, host)
+        for item in request._top_level_pages  # type: ignore[attr-defined]
     ]
 
 
