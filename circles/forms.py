@@ -1,0 +1,283 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from catalogue.models import CapitalForm, FamilyType
+from core.models import Organisation
+
+from .models import Agreement, Bottleneck, Case, Circle, Membership, person_name
+from .personal_data import Finding, find_personal_data
+from .services import AgreementDetails, BottleneckDetails, CaseDetails
+
+EXCERPT_CONTEXT = 25
+TEXTAREA = {"rows": 6}
+
+
+def excerpt(text: str, finding: Finding) -> str:
+    """The finding with a few words around it, so the member sees where it is."""
+    start = max(finding.start - EXCERPT_CONTEXT, 0)
+    end = min(finding.end + EXCERPT_CONTEXT, len(text))
+    return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+
+
+def personal_data_message(label: str, text: str, finding: Finding) -> str:
+    return str(
+        _(
+            "In “%(field)s” there is something that looks like %(kind)s: “%(excerpt)s”. "
+            "Remove it or describe it in general words, then save again."
+        )
+        % {"field": label, "kind": finding.kind.label, "excerpt": excerpt(text, finding)}
+    )
+
+
+class AnonymousTextForm(forms.Form):
+    """Refuses text with personal data; the message names the field, the kind and where.
+    The typed text stays in the form, so nothing is lost."""
+
+    checked_fields: tuple[str, ...] = ()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        for name in self.checked_fields:
+            text = cleaned.get(name) or ""
+            label = str(self.fields[name].label)
+            for finding in find_personal_data(text):
+                self.add_error(name, personal_data_message(label, text, finding))
+        return cleaned
+
+
+class CaseForm(AnonymousTextForm):
+    checked_fields = ("title", "situation", "question", "went_well", "could_be_better")
+
+    title = forms.CharField(
+        label=_("Title"), max_length=150, help_text=_("A short title without names.")
+    )
+    situation = forms.CharField(
+        label=_("Situation"),
+        widget=forms.Textarea(attrs=TEXTAREA),
+        help_text=_(
+            "What is going on? Leave out names, numbers, addresses and dates of birth: "
+            "write “a mother of three” or “a boy of twelve”."
+        ),
+    )
+    question = forms.CharField(
+        label=_("Question to the circle"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What would you like to think about together?"),
+    )
+    capital_forms = forms.ModelMultipleChoiceField(
+        CapitalForm.objects.all(),
+        label=_("Which forms of capital does it touch?"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    family_types = forms.ModelMultipleChoiceField(
+        FamilyType.objects.all(),
+        label=_("Which family type fits?"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    went_well = forms.CharField(
+        label=_("What went well"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Fill in after the discussion."),
+    )
+    could_be_better = forms.CharField(
+        label=_("What could be better"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Fill in after the discussion."),
+    )
+
+    @staticmethod
+    def initial_from(case: Case) -> dict[str, Any]:
+        return {
+            "title": case.title,
+            "situation": case.situation,
+            "question": case.question,
+            "capital_forms": list(case.capital_forms.all()),
+            "family_types": list(case.family_types.all()),
+            "went_well": case.went_well,
+            "could_be_better": case.could_be_better,
+        }
+
+    def details(self) -> CaseDetails:
+        return CaseDetails(**self.cleaned_data)
+
+
+class CommentForm(AnonymousTextForm):
+    checked_fields = ("text",)
+    prefix = "comment"  # the case page has two forms; the prefix keeps field ids unique
+
+    text = forms.CharField(
+        label=_("Your comment"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("No names, numbers or addresses."),
+    )
+
+
+class ImprovementPointForm(AnonymousTextForm):
+    checked_fields = ("text",)
+    prefix = "point"
+
+    text = forms.CharField(
+        label=_("Improvement point"),
+        max_length=500,
+        help_text=_("What should go differently next time?"),
+    )
+
+
+def member_choices(circle: Circle) -> forms.ModelChoiceField:
+    users = (
+        get_user_model()
+        .objects.filter(circle_memberships__circle=circle, circle_memberships__status="active")
+        .select_related("profile")
+    )
+    field = forms.ModelChoiceField(
+        users, label=_("Who follows up"), required=False, empty_label=_("Nobody yet")
+    )
+    field.label_from_instance = person_name  # type: ignore[method-assign,assignment]
+    return field
+
+
+class AgreementForm(AnonymousTextForm):
+    checked_fields = ("description",)
+
+    description = forms.CharField(
+        label=_("What we agree"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    organisations = forms.ModelMultipleChoiceField(
+        Organisation.objects.all(),
+        label=_("Which organisations"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    due_on = forms.DateField(
+        label=_("By when"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("For example 31-12-2026."),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), choices=Agreement.Status.choices, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args: Any, circle: Circle, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["follow_up_by"] = member_choices(circle)
+        self.order_fields(["description", "organisations", "follow_up_by", "due_on", "status"])
+        self.fields["status"].initial = Agreement.Status.OPEN
+
+    @staticmethod
+    def initial_from(agreement: Agreement) -> dict[str, Any]:
+        return {
+            "description": agreement.description,
+            "organisations": list(agreement.organisations.all()),
+            "follow_up_by": agreement.follow_up_by_id,
+            "due_on": agreement.due_on,
+            "status": agreement.status,
+        }
+
+    def details(self) -> AgreementDetails:
+        return AgreementDetails(**self.cleaned_data)
+
+
+class BottleneckForm(AnonymousTextForm):
+    checked_fields = ("title", "description", "body")
+
+    title = forms.CharField(label=_("Title"), max_length=150)
+    description = forms.CharField(
+        label=_("What stands in the way"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "Describe the bottleneck itself, not the case. If the circle shares it, the "
+            "region reads this text."
+        ),
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=Bottleneck.Kind.choices, widget=forms.RadioSelect
+    )
+    body = forms.CharField(
+        label=_("Who can change it"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: the municipality, the ministry, the housing corporation."),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), choices=Bottleneck.Status.choices, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args: Any, circle: Circle, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["case"] = forms.ModelChoiceField(
+            Case.objects.of_circle(circle).order_by("-created_at"),
+            label=_("Case it came from"),
+            required=False,
+            empty_label=_("No case"),
+            help_text=_("Only members see this; the region never sees the case."),
+        )
+        self.fields["status"].initial = Bottleneck.Status.SIGNALLED
+
+    @staticmethod
+    def initial_from(bottleneck: Bottleneck) -> dict[str, Any]:
+        return {
+            name: getattr(bottleneck, name)
+            for name in ("title", "description", "kind", "body", "status", "case")
+        }
+
+    def details(self) -> BottleneckDetails:
+        return BottleneckDetails(**self.cleaned_data)
+
+
+class ResponseForm(forms.Form):
+    response = forms.CharField(
+        label=_("What was done with it"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("For example: raised in the steering group, answered by the ministry."),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[
+            (value, label)
+            for value, label in Bottleneck.Status.choices
+            if value != Bottleneck.Status.SIGNALLED
+        ],
+        widget=forms.RadioSelect,
+    )
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        help_text=_("We send a link that works once and for two weeks."),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+
+
+class NotificationsForm(forms.Form):
+    notifications = forms.ChoiceField(
+        label=_("E-mail about news in this circle"),
+        choices=Membership.Notifications.choices,
+        widget=forms.RadioSelect,
+        help_text=_("The e-mail only says that something is new; the text stays here."),
+    )
+
+
+class HandOverForm(forms.Form):
+    def __init__(self, *args: Any, circle: Circle, exclude: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = forms.ModelChoiceField(
+            Membership.objects.active()
+            .filter(circle=circle, role="member")
+            .exclude(user=exclude)
+            .with_people(),
+            label=_("To whom"),
+            empty_label=_("Choose a member"),
+        )
+        field.label_from_instance = lambda m: person_name(m.user)  # type: ignore[method-assign,assignment]
+        self.fields["membership"] = field
