@@ -1,6 +1,7 @@
 """The personal pages under /mijn/: the dashboard and what a person does with their data."""
 
 import json
+from typing import Any
 
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -27,12 +28,13 @@ def home(request: HttpRequest) -> HttpResponse:
     if profile is None:
         return redirect("accounts:onboarding")
     records = LearningRecord.objects.of(request.user)
-    completed = list(
-        records.about_pages()
+    completed: list[dict[str, Any]] = [
+        dict(row)
+        for row in records.about_pages()
         .completions()
         .order_by("-timestamp")
         .values("activity_id", "activity_name", "timestamp")[:COMPLETED_COUNT]
-    )
+    ]
     completed_ids = records.completed_page_ids()
     in_progress_ids = [
         row["activity_id"]

@@ -1,4 +1,5 @@
 import json
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -11,7 +12,7 @@ from catalogue.tests.factories import create_item
 from learning.models import AssignmentAnswers, LearningRecord, Verb
 from learning.services import complete_item, open_item, record_statement
 
-HOST = {"HTTP_HOST": "groningen.localhost"}
+HOST: dict[str, Any] = {"HTTP_HOST": "groningen.localhost"}
 
 
 @pytest.fixture

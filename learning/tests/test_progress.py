@@ -1,4 +1,5 @@
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -11,7 +12,7 @@ from catalogue.tests.factories import create_item
 from learning.models import AssignmentAnswers, LearningRecord, Verb
 from learning.services import record_statement
 
-HOST = {"HTTP_HOST": "groningen.localhost"}
+HOST: dict[str, Any] = {"HTTP_HOST": "groningen.localhost"}
 
 
 @pytest.fixture
