@@ -11,14 +11,17 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Max, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from core.models import Organisation, Role
+from core.models import LearningForm, Organisation, Role, Theme
 
 XAPI_VERBS = "http://adlnet.gov/expapi/verbs/"
 PLATFORM_VERBS = "https://leeromgeving.example.org/xapi/verbs/"
@@ -183,3 +186,180 @@ class AssignmentAnswers(models.Model):
     @property
     def is_submitted(self) -> bool:
         return self.submitted_at is not None
+
+
+# ---------------------------------------------------------------------------
+# The needs scan ("leerbehoefte-scan") and the personal learning route
+# ---------------------------------------------------------------------------
+
+
+class NeedsScanSituation(models.Model):
+    """A situation a professional can find hard, edited in the admin. It finishes the
+    sentence "Ik vind het lastig om …", so the scan and the route's reasons read well."""
+
+    text = models.CharField(
+        _("what is hard"),
+        max_length=200,
+        help_text=_(
+            "Finish the sentence 'Ik vind het lastig om …', for example 'met gezinnen over "
+            "geldzorgen te praten'."
+        ),
+    )
+    themes = models.ManyToManyField(
+        Theme, blank=True, related_name="needs_scan_situations", verbose_name=_("themes")
+    )
+    capital_forms = models.ManyToManyField(
+        "catalogue.CapitalForm",
+        blank=True,
+        related_name="needs_scan_situations",
+        verbose_name=_("forms of capital"),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    panels = [
+        FieldPanel("text"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("capital_forms", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        verbose_name = _("situation in the needs scan")
+        verbose_name_plural = _("situations in the needs scan")
+        ordering = ["sort_order", "text"]
+        constraints = [models.UniqueConstraint(fields=["text"], name="needs_scan_situation_text")]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class NeedsScanQuerySet(models.QuerySet["NeedsScan"]):
+    def visible_to(self, user: Any) -> NeedsScanQuerySet:
+        """Only a person's own scans, newest first, with their answers."""
+        if not user.is_authenticated:
+            return self.none()
+        return (
+            self.filter(user=user)
+            .select_related("role")
+            .prefetch_related("situations", "learning_forms")
+            .order_by("-created_at", "-pk")
+        )
+
+
+class NeedsScan(models.Model):
+    """One take of the needs scan. Every take is kept, so a person sees how their answers
+    changed over time."""
+
+    class Time(models.IntegerChoices):
+        HALF_HOUR = 30, _("Half an hour a week")
+        HOUR = 60, _("An hour a week")
+        TWO_HOURS = 120, _("Two hours a week")
+        HALF_DAY = 240, _("Half a day a week")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="needs_scans",
+        verbose_name=_("person"),
+    )
+    created_at = models.DateTimeField(_("taken at"), default=timezone.now)
+    role = models.ForeignKey(
+        Role, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    situations = models.ManyToManyField(
+        NeedsScanSituation, blank=True, related_name="scans", verbose_name=_("hard situations")
+    )
+    learning_forms = models.ManyToManyField(
+        LearningForm, blank=True, related_name="+", verbose_name=_("preferred learning forms")
+    )
+    minutes_per_week = models.PositiveSmallIntegerField(
+        _("time per week"), choices=Time.choices, default=Time.HOUR
+    )
+    accepted_at = models.DateTimeField(
+        _("route accepted at"),
+        null=True,
+        blank=True,
+        help_text=_("When the person took over the route this scan proposed."),
+    )
+
+    objects = NeedsScanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("needs scan")
+        verbose_name_plural = _("needs scans")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(minutes_per_week__in=[30, 60, 120, 240]),
+                name="needs_scan_minutes_per_week_is_a_choice",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.created_at:%Y-%m-%d}"
+
+
+class RouteStepQuerySet(models.QuerySet["RouteStep"]):
+    def visible_to(self, user: Any) -> RouteStepQuerySet:
+        """Only a person's own steps; nobody reads or changes another's route."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(user=user)
+
+    def of(self, user: Any) -> RouteStepQuerySet:
+        return self.visible_to(user).order_by("position", "pk")
+
+    def with_pages(self) -> RouteStepQuerySet:
+        """Each step with its item as the learning item page (so its address and learning
+        form are at hand) in the same query. `step.item` is None for a page of another
+        kind."""
+        return self.select_related("page__regionalpage__learningitempage__learning_form").filter(
+            page__live=True
+        )
+
+
+class RouteStep(models.Model):
+    """One step of a person's learning route. Whether it is done is read from the learning
+    records, never stored here."""
+
+    class Origin(models.TextChoices):
+        SCAN = "scan", _("proposed by the needs scan")
+        OWN = "own", _("added by the person")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="route_steps",
+        verbose_name=_("person"),
+    )
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="+", verbose_name=_("item")
+    )
+    position = models.PositiveIntegerField(_("position"))
+    reason = models.TextField(_("reason"), blank=True)
+    origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices)
+    created_at = models.DateTimeField(_("added at"), default=timezone.now)
+
+    objects = RouteStepQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("route step")
+        verbose_name_plural = _("route steps")
+        ordering = ["user", "position", "pk"]
+        # Positions are not unique in the database: a move swaps two positions, which a
+        # unique constraint would need to defer, and SQLite cannot defer it.
+        constraints = [
+            models.UniqueConstraint(fields=["user", "page"], name="route_step_once_per_page"),
+            models.CheckConstraint(
+                condition=Q(origin__in=["scan", "own"]), name="route_step_origin_is_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.page)
+
+    @property
+    def item(self) -> Any:
+        """The step's page as a learning item, when `with_pages()` fetched it."""
+        regional = getattr(self.page, "regionalpage", None)
+        return getattr(regional, "learningitempage", None) if regional else None
