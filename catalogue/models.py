@@ -441,6 +441,7 @@ class CatalogueIndexPage(RoutablePageMixin, RegionalPage):
         "catalogue.PodcastEpisodePage",
         "catalogue.PracticeAssignmentPage",
         "catalogue.ToolPage",
+        "events.EventPage",
     ]
     max_count = 1
 

@@ -1,0 +1,83 @@
+"""The text of every e-mail about a registration, built when it is sent (events.tasks)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from core.models import PortalHomePage
+
+from .calendar import calendar_for
+from .models import EventEmail
+
+Kind = EventEmail.Kind
+
+
+def subject_for(email: EventEmail) -> str:
+    name = email.registration.session.name
+    subjects = {
+        Kind.CONFIRM_ADDRESS: _("Confirm your registration for %(name)s"),
+        Kind.CONFIRMED: _("You are registered for %(name)s"),
+        Kind.WAITING: _("You are on the waiting list for %(name)s"),
+        Kind.OFFERED: _("A seat is free for you at %(name)s"),
+        Kind.PROMOTED: _("Good news: you have a seat at %(name)s"),
+        Kind.CANCELLED: _("Your registration for %(name)s is cancelled"),
+        Kind.REMINDER: _("Reminder: %(name)s is coming up"),
+        Kind.EVALUATION: _("How was %(name)s?"),
+    }
+    if email.kind == Kind.MESSAGE:
+        return email.subject
+    return subjects[Kind(email.kind)] % {"name": name}
+
+
+def portal_url(email: EventEmail) -> str:
+    """The address of a portal that shows the event, for the links in the e-mail."""
+    event = email.registration.session.event
+    region_ids = list(event.regions.values_list("pk", flat=True)) if event else []
+    home = (
+        PortalHomePage.objects.filter(region__in=region_ids).order_by("region__sort_order").first()
+    )
+    site = Site.objects.filter(root_page=home).first() if home else None
+    return site.root_url if site else settings.WAGTAILADMIN_BASE_URL
+
+
+def build_message(email: EventEmail) -> EmailMultiAlternatives:
+    from .services import cancellation_token, confirmation_token
+
+    registration = email.registration
+    session = registration.session
+    base_url = portal_url(email)
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "email": email,
+            "kind": email.kind,
+            "registration": registration,
+            "session": session,
+            "event": session.event,
+            "base_url": base_url,
+            "confirm_url": base_url
+            + reverse("events:confirm", args=[confirmation_token(registration)]),
+            "cancel_url": base_url
+            + reverse("events:cancel_by_link", args=[cancellation_token(registration)]),
+            "offer_url": base_url
+            + reverse("events:accept_offer", args=[cancellation_token(registration)]),
+            "evaluation_url": base_url + reverse("events:evaluation", args=[registration.pk]),
+            "feed_url": base_url + reverse("events:my_calendar"),
+        }
+        message = EmailMultiAlternatives(
+            subject=subject_for(email),
+            body=render_to_string("events/email/registration.txt", context),
+            to=[registration.email],
+        )
+        message.attach_alternative(
+            render_to_string("events/email/registration.html", context), "text/html"
+        )
+        if email.kind in (Kind.CONFIRMED, Kind.PROMOTED, Kind.REMINDER):
+            ics = calendar_for([session], name=session.name, with_online_link=True)
+            message.attach("uitnodiging.ics", ics, "text/calendar")
+    return message

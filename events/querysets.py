@@ -1,0 +1,105 @@
+"""Every read of sessions and registrations, each with the joins it needs."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from django.db import models
+from django.db.models import Count, Q
+from django.utils import timezone
+
+if TYPE_CHECKING:
+    from core.models import Region
+
+# The values of RegistrationState that hold a seat (see models.SEAT_STATES); spelled out
+# here because models imports this module.
+SEAT_STATE_VALUES = ("confirmed", "offered", "attended", "partly", "no_show")
+
+
+class SessionQuerySet(models.QuerySet):
+    def with_seat_counts(self) -> SessionQuerySet:
+        """Adds `taken_seats` and `waiting_count` in the same query."""
+        return self.annotate(
+            taken_seats=Count(
+                "registrations", filter=Q(registrations__state__in=SEAT_STATE_VALUES)
+            ),
+            waiting_count=Count("registrations", filter=Q(registrations__state="waiting")),
+        )
+
+    def of_live_events(self, region: Region | None) -> SessionQuerySet:
+        """Sessions of the published events a portal shows."""
+        from .models import EventPage
+
+        events = EventPage.objects.live().public().for_region(region)  # type: ignore[attr-defined]
+        return self.filter(event__in=events.values("pk"))
+
+    def upcoming(self, now: datetime | None = None) -> SessionQuerySet:
+        return self.filter(ends_at__gte=now or timezone.now())
+
+    def past(self, now: datetime | None = None) -> SessionQuerySet:
+        return self.filter(ends_at__lt=now or timezone.now())
+
+    def managed_by(self, user: Any) -> SessionQuerySet:
+        """Sessions whose participants this person may see: editors all, trainers theirs."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.has_perm("events.change_registration"):
+            return self
+        return self.filter(event__trainers=user)
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def of(self, user: Any) -> RegistrationQuerySet:
+        """A person's own registrations; nobody reads another's through the site."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(user=user)
+
+    def visible_to(self, user: Any) -> RegistrationQuerySet:
+        """Own registrations, and for editors and trainers those of their sessions."""
+        if not user.is_authenticated:
+            return self.none()
+        from .models import Session
+
+        managed = Session.objects.managed_by(user).values("pk")
+        return self.filter(Q(user=user) | Q(session__in=managed)).select_related(
+            "session__event", "user"
+        )
+
+    def holding_seats(self) -> RegistrationQuerySet:
+        return self.filter(state__in=SEAT_STATE_VALUES)
+
+    def active(self) -> RegistrationQuerySet:
+        return self.exclude(state="cancelled")
+
+    def waiting_list(self) -> RegistrationQuerySet:
+        """The queue, first in line first."""
+        return self.filter(state="waiting").order_by("waiting_since", "pk")
+
+    def upcoming_for(self, user: Any, now: datetime | None = None) -> RegistrationQuerySet:
+        """A person's registrations for sessions still to come, soonest first (dashboard)."""
+        return (
+            self.of(user)
+            .filter(session__ends_at__gte=now or timezone.now())
+            .exclude(state="cancelled")
+            .select_related("session__event")
+            .order_by("session__starts_at", "pk")
+        )
+
+    def for_calendar_of(self, user: Any) -> RegistrationQuerySet:
+        """What goes in a person's calendar feed: every session they have a seat for."""
+        return (
+            self.of(user)
+            .filter(state__in=("confirmed", "attended", "partly"))
+            .select_related("session__event")
+            .order_by("session__starts_at")
+        )
+
+    def for_participant_list(self) -> RegistrationQuerySet:
+        return self.select_related("user__profile", "role").order_by("name", "pk")
+
+
+class CalendarFeedQuerySet(models.QuerySet):
+    def by_token(self, token: str) -> CalendarFeedQuerySet:
+        return self.filter(token=token).select_related("user")

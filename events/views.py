@@ -1,0 +1,380 @@
+"""Registering, cancelling, calendar files, participant lists, certificates, evaluation."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from core.models import Region
+
+from . import services
+from .calendar import calendar_for, sessions_for_calendar
+from .certificate import certificate_pdf
+from .forms import AgendaFilterForm, AttendanceForm, EvaluationForm, VisitorForm
+from .models import CalendarFeed, EventPage, Registration, RegistrationState, Session
+
+PAGE_SIZE = 20
+
+
+def agenda_context(request: HttpRequest, *, archive: bool) -> dict[str, Any]:
+    """The sessions of /agenda/ (or its archive), filtered by the GET form."""
+    region = getattr(request, "region", None)
+    now = timezone.now()
+    sessions = Session.objects.of_live_events(region).select_related("event")
+    sessions = sessions.past(now).order_by("-starts_at") if archive else sessions.upcoming(now)
+    months = _months(sessions)
+    form = AgendaFilterForm(request.GET or None, months=months, regions=Region.objects.all())
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["soort"]:
+            sessions = sessions.filter(event__kind=data["soort"])
+        if data["thema"]:
+            sessions = sessions.filter(event__themes=data["thema"])
+        if data["functie"]:
+            sessions = sessions.filter(event__roles=data["functie"])
+        if data["regio"]:
+            sessions = sessions.filter(event__regions__slug=data["regio"])
+        if data["maand"]:
+            year, month = (int(part) for part in data["maand"].split("-"))
+            sessions = sessions.filter(starts_at__year=year, starts_at__month=month)
+    paginator = Paginator(sessions.with_seat_counts().distinct(), PAGE_SIZE)
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return {
+        "filter_form": form,
+        "archive": archive,
+        "sessions_page": paginator.get_page(request.GET.get("pagina", "1")),
+        "result_count": paginator.count,
+        "query_without_page": query.urlencode(),
+    }
+
+
+def _months(sessions: Any) -> list[tuple[str, str]]:
+    """The months that have sessions, for the month filter (one query)."""
+    seen = {
+        (moment.year, moment.month)
+        for moment in (
+            timezone.localtime(start) for start in sessions.values_list("starts_at", flat=True)
+        )
+    }
+    return [
+        (f"{year}-{month:02d}", date_format(date(year, month, 1), "F Y"))
+        for year, month in sorted(seen)
+    ]
+
+
+def _session(request: HttpRequest, pk: int) -> Session:
+    """A session of a published event on this portal; anything else is 404."""
+    region = getattr(request, "region", None)
+    return get_object_or_404(Session.objects.of_live_events(region).select_related("event"), pk=pk)
+
+
+def _event_url(request: HttpRequest, session: Session) -> str:
+    return session.event.get_url(request) if session.event else "/"  # type: ignore[return-value]
+
+
+@never_cache
+def register(request: HttpRequest, pk: int) -> HttpResponse:
+    """One click for a logged-in person; a short form for a visitor."""
+    session = _session(request, pk)
+    if request.user.is_authenticated:
+        if request.method != "POST":
+            return redirect(_event_url(request, session))
+        try:
+            registration, created = services.register_user(session=session, user=request.user)
+        except services.RegistrationError as error:
+            messages.error(request, error.message)
+            return redirect(_event_url(request, session))
+        if not created:
+            messages.info(request, _("You were already registered. This is your registration."))
+        elif registration.state == RegistrationState.WAITING:
+            messages.success(request, _("The session is full. You are on the waiting list."))
+        else:
+            messages.success(request, _("You are registered. We have sent you a confirmation."))
+        return redirect(_event_url(request, session) + f"#sessie-{session.pk}")
+
+    form = VisitorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration, created = services.register_visitor(
+                session=session, visitor=services.Visitor(**form.cleaned_data)
+            )
+        except services.RegistrationError as error:
+            form.add_error(None, error.message)
+        else:
+            return render(
+                request,
+                "events/visitor_check_email.html",
+                {"session": session, "registration": registration, "created": created},
+            )
+    return render(request, "events/visitor_form.html", {"session": session, "form": form})
+
+
+@never_cache
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in a visitor's e-mail: a button, so a mail scanner that opens links does
+    not confirm on the person's behalf."""
+    if request.method == "POST":
+        try:
+            registration = services.confirm_visitor(token=token)
+        except services.RegistrationError as error:
+            return render(
+                request,
+                "events/message.html",
+                {"title": _("Not confirmed"), "text": error.message},
+                status=400,
+            )
+        return render(request, "events/visitor_confirmed.html", {"registration": registration})
+    return render(request, "events/confirm.html", {"token": token})
+
+
+@login_required
+@never_cache
+def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    registration = get_object_or_404(Registration.objects.visible_to(request.user), pk=pk)
+    return _cancel_page(request, registration, by_link=False)
+
+
+@never_cache
+def cancel_by_link(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        registration = services.registration_from_link(token)
+    except services.RegistrationError as error:
+        return render(
+            request,
+            "events/message.html",
+            {"title": _("Link not valid"), "text": error.message},
+            status=404,
+        )
+    return _cancel_page(request, registration, by_link=True)
+
+
+def _cancel_page(
+    request: HttpRequest, registration: Registration, *, by_link: bool
+) -> HttpResponse:
+    error = ""
+    if request.method == "POST":
+        try:
+            services.cancel_registration(
+                registration=registration, actor=request.user, by_link=by_link
+            )
+        except services.RegistrationError as exc:
+            error = exc.message
+        else:
+            messages.success(request, _("Your registration is cancelled."))
+            if registration.session.event:
+                return redirect(registration.session.event.get_url(request) or "/")
+            return redirect("/")
+    return render(
+        request,
+        "events/cancel.html",
+        {"registration": registration, "error": error},
+        status=400 if error else 200,
+    )
+
+
+@never_cache
+def accept_offer(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        registration = services.registration_from_link(token)
+    except services.RegistrationError as link_error:
+        return render(
+            request,
+            "events/message.html",
+            {"title": _("Link not valid"), "text": link_error.message},
+            status=404,
+        )
+    error = ""
+    if request.method == "POST":
+        try:
+            registration = services.accept_offer(registration=registration, actor=request.user)
+        except services.RegistrationError as exc:
+            error = exc.message
+        else:
+            return render(
+                request,
+                "events/message.html",
+                {
+                    "title": _("The seat is yours"),
+                    "text": _("You are registered. We have sent you a confirmation."),
+                },
+            )
+    return render(
+        request, "events/accept_offer.html", {"registration": registration, "error": error}
+    )
+
+
+def session_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    """The public calendar file of one session (without the online link)."""
+    session = _session(request, pk)
+    return _ics(calendar_for([session], name=session.name, with_online_link=False), "sessie.ics")
+
+
+def event_ics(request: HttpRequest, page_id: int) -> HttpResponse:
+    region = getattr(request, "region", None)
+    event = get_object_or_404(EventPage.objects.live().public().for_region(region), pk=page_id)  # type: ignore[attr-defined]
+    return _ics(
+        calendar_for(event.sessions.all(), name=event.title, with_online_link=False),
+        f"{event.slug}.ics",
+    )
+
+
+def feed(request: HttpRequest, token: str) -> HttpResponse:
+    """A person's calendar feed; the secret token is the only key (calendar apps cannot log
+    in), so it includes the online links of their sessions."""
+    calendar_feed = get_object_or_404(CalendarFeed.objects.by_token(token))
+    sessions = sessions_for_calendar(calendar_feed.user)
+    return _ics(
+        calendar_for(sessions, name=_("My sessions"), with_online_link=True),
+        "agenda.ics",
+        inline=True,
+    )
+
+
+def _ics(content: bytes, filename: str, *, inline: bool = False) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+@login_required
+@never_cache
+def my_calendar(request: HttpRequest) -> HttpResponse:
+    """The person's sessions and the address of their calendar feed, which they can renew."""
+    if request.method == "POST":
+        services.renew_calendar_feed(user=request.user)
+        messages.success(
+            request, _("You have a new calendar address. The old one no longer works.")
+        )
+        return redirect("events:my_calendar")
+    calendar_feed = services.calendar_feed_for(user=request.user)
+    feed_url = request.build_absolute_uri(reverse("events:feed", args=[calendar_feed.token]))
+    return render(
+        request,
+        "events/my_calendar.html",
+        {
+            "feed_url": feed_url,
+            "webcal_url": "webcal://" + feed_url.split("://", 1)[1],
+            "registrations": Registration.objects.upcoming_for(request.user),
+            "points": services.accreditation_points_for(request.user),
+        },
+    )
+
+
+def _managed_session(request: HttpRequest, pk: int) -> Session:
+    session = get_object_or_404(
+        Session.objects.managed_by(request.user).select_related("event"), pk=pk
+    )
+    return session
+
+
+@login_required
+@never_cache
+def participants(request: HttpRequest, pk: int) -> HttpResponse:
+    """The printable participant list of a session, for its trainers and editors."""
+    session = _managed_session(request, pk)
+    registrations = session.registrations.active().for_participant_list()  # type: ignore[attr-defined]
+    return render(
+        request,
+        "events/participants.html",
+        {
+            "session": session,
+            "confirmed": [
+                r for r in registrations if r.is_confirmed or r.state == RegistrationState.OFFERED
+            ],
+            "waiting": sorted(
+                (r for r in registrations if r.state == RegistrationState.WAITING),
+                key=lambda r: (r.waiting_since, r.pk),
+            ),
+        },
+    )
+
+
+@login_required
+@never_cache
+def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    """Tick attendance on a phone: one group of three choices per participant."""
+    session = _managed_session(request, pk)
+    registrations = list(
+        session.registrations.filter(  # type: ignore[attr-defined]
+            Q(state=RegistrationState.CONFIRMED) | Q(state__in=("attended", "partly", "no_show"))
+        ).for_participant_list()
+    )
+    form = AttendanceForm(request.POST or None, registrations=registrations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            for registration, _field in form.rows():
+                state = form.cleaned_data.get(f"r{registration.pk}")
+                if state:
+                    services.mark_attendance(
+                        registration=registration,
+                        state=RegistrationState(state),
+                        actor=request.user,
+                    )
+        except services.RegistrationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Attendance is saved."))
+            return redirect("events:attendance", pk=session.pk)
+    return render(request, "events/attendance.html", {"session": session, "form": form})
+
+
+@login_required
+def certificate(request: HttpRequest, pk: int) -> HttpResponse:
+    registration = get_object_or_404(
+        Registration.objects.of(request.user).select_related("session__event"), pk=pk
+    )
+    if not services.has_full_attendance(registration):
+        raise Http404
+    response = HttpResponse(certificate_pdf(registration), content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="deelnamebewijs.pdf"'
+    return response
+
+
+@login_required
+@never_cache
+def evaluation(request: HttpRequest, pk: int) -> HttpResponse:
+    registration = get_object_or_404(
+        Registration.objects.of(request.user).select_related("session__event"), pk=pk
+    )
+    event = registration.session.event
+    if event is None or registration.state not in ("attended", "partly"):
+        raise Http404
+    existing = getattr(registration, "evaluation", None)
+    form = EvaluationForm(
+        request.POST or None, event=event, initial=existing.answers if existing else None
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.submit_evaluation(
+                registration=registration, user=request.user, answers=form.cleaned_data
+            )
+        except services.RegistrationError as error:
+            raise PermissionDenied(error.message) from error
+        return render(
+            request,
+            "events/message.html",
+            {
+                "title": _("Thank you"),
+                "text": _("Your answers are saved. They help us make the next training better."),
+            },
+        )
+    return render(
+        request,
+        "events/evaluation.html",
+        {"registration": registration, "event": event, "form": form},
+    )
