@@ -553,18 +553,16 @@ def respond_to_bottleneck(
 
 
 def apply_case_retention(*, today: date | None = None) -> tuple[int, int]:
-    """Archive cases older than the archive period and delete those past the deletion
-    period. Safe to run again and again. Returns (archived, deleted)."""
-    now = timezone.now()
+    """Archive and delete cases on the days `Case.archive_on` and `Case.delete_on` say
+    (whole days, as members see them). Safe to run again and again; run it daily.
+    Returns (archived, deleted)."""
     today = today or timezone.localdate()
-    archive_before = now - timedelta(days=archive_after_days())
+    archive_up_to = today - timedelta(days=archive_after_days())
+    delete_up_to = add_months(today, -delete_after_months())
     with transaction.atomic():
-        archived = Case.objects.filter(status="open", created_at__lte=archive_before).update(
-            status="archived", archived_at=now
+        archived = Case.objects.filter(status="open", created_at__date__lte=archive_up_to).update(
+            status="archived", archived_at=timezone.now()
         )
-    # Deleted on the day `Case.delete_on` says: created on or before this day M months ago.
-    last_day = add_months(today, -delete_after_months())
-    with transaction.atomic():
-        expired = Case.objects.filter(created_at__date__lte=last_day)
+        expired = Case.objects.filter(created_at__date__lte=delete_up_to)
         deleted = expired.delete()[1].get("circles.Case", 0)
     return archived, deleted

@@ -1,0 +1,146 @@
+"""Cases and comments: saved only when anonymised, refused with the text kept, and never
+sent by e-mail."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from circles.models import Agreement, Case, Comment, Membership
+from circles.services import (
+    CaseDetails,
+    CircleError,
+    PersonalDataError,
+    add_comment,
+    add_improvement_point,
+    bring_in_case,
+    turn_into_agreement,
+)
+
+from .factories import make_case
+
+SECRET_SITUATION = "Een vader van twee kinderen heeft een betalingsregeling die steeds misloopt."
+NEW_CASE = {
+    "title": "Steeds weer een achterstand",
+    "situation": SECRET_SITUATION + " Zijn BSN is 111222333.",
+    "question": "Wat kunnen we samen doen?",
+}
+
+
+def test_a_case_with_a_bsn_is_refused_with_the_text_kept(client, circle, people) -> None:
+    client.force_login(people["member"])
+    response = client.post(reverse("circles:case_new", kwargs={"slug": "assen"}), NEW_CASE)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert not Case.objects.exists()
+    # The form keeps what was typed and says what was found, where, in plain words.
+    assert SECRET_SITUATION in html
+    assert "111222333" in html
+    form = response.context["form"]
+    [message] = form.errors["situation"]
+    assert message.startswith(
+        "In ‘Situatie’ staat iets dat lijkt op een burgerservicenummer (BSN): ‘…"
+    )
+    assert "Zijn BSN is 111222333.’" in message
+    assert 'href="#id_situation"' in html  # the error summary links to the field
+
+    response = client.post(
+        reverse("circles:case_new", kwargs={"slug": "assen"}),
+        {**NEW_CASE, "situation": SECRET_SITUATION},
+    )
+    case = Case.objects.get()
+    assert response["Location"] == case.get_absolute_url()
+    assert case.author == people["member"]
+
+
+def test_a_number_failing_the_eleven_test_is_saved(client, circle, people) -> None:
+    client.force_login(people["member"])
+    client.post(
+        reverse("circles:case_new", kwargs={"slug": "assen"}),
+        {**NEW_CASE, "situation": "Het dossiernummer is 123456789."},
+    )
+    assert Case.objects.get().situation == "Het dossiernummer is 123456789."
+
+
+def test_the_service_refuses_personal_data_too(circle, people) -> None:
+    details = CaseDetails(title="Titel", situation="Bel 06-12345678", question="Vraag")
+    with pytest.raises(PersonalDataError) as refusal:
+        bring_in_case(circle=circle, author=people["member"], details=details)
+    [(label, finding)] = refusal.value.findings
+    assert label == "Situatie" and finding.text == "06-12345678"
+
+
+def test_a_comment_with_personal_data_is_refused_and_kept(client, circle, people) -> None:
+    case = make_case(circle, people["member"])
+    client.force_login(people["facilitator"])
+    comment_url = reverse("circles:comment", kwargs={"slug": "assen", "pk": case.pk})
+    response = client.post(comment_url, {"comment-text": "Mail haar op moeder@example.org"})
+    assert response.status_code == 200
+    assert not Comment.objects.exists()
+    assert "Mail haar op moeder@example.org" in response.content.decode()
+    assert "lijkt op een e-mailadres" in response.context["comment_form"].errors["text"][0]
+
+    response = client.post(comment_url, {"comment-text": "Herkenbaar, bij ons ook."})
+    assert response.status_code == 302
+    assert Comment.objects.get().author == people["facilitator"]
+
+
+def test_members_get_an_email_without_case_text(
+    circle, people, django_capture_on_commit_callbacks, settings
+) -> None:
+    settings.EMAIL_BACKEND = "core.mail.TaskEmailBackend"
+    Membership.objects.filter(user=people["facilitator"]).update(notifications="none")
+    with django_capture_on_commit_callbacks(execute=True):
+        case = make_case(circle, people["facilitator"], situation=SECRET_SITUATION)
+    [message] = mail.outbox
+    assert message.to == [people["member"].email]
+    assert message.subject == "Een nieuwe casus in Leerkring Assen"
+    assert case.get_absolute_url() in message.body
+    for text in (SECRET_SITUATION, case.title, case.question):
+        assert text not in message.body
+        assert text not in message.alternatives[0][0]
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        add_comment(case=case, author=people["member"], text="Een reactie met inhoud.")
+    # The facilitator chose no e-mail; the writer gets none about their own comment.
+    assert mail.outbox == []
+
+
+def test_improvement_point_becomes_an_agreement_in_one_step(client, circle, people) -> None:
+    case = make_case(circle, people["member"])
+    point = add_improvement_point(case=case, by=people["member"], text="Eerder huisbezoek.")
+    with pytest.raises(CircleError):
+        turn_into_agreement(point=point, by=people["member"])
+    client.force_login(people["facilitator"])
+    response = client.post(
+        reverse("circles:point_to_agreement", kwargs={"slug": "assen", "pk": point.pk})
+    )
+    assert response["Location"] == reverse("circles:agreements", kwargs={"slug": "assen"})
+    agreement = Agreement.objects.get()
+    assert agreement.description == "Eerder huisbezoek."
+    assert agreement.status == "open"
+    point.refresh_from_db()
+    assert point.agreement == agreement
+    with pytest.raises(CircleError):
+        turn_into_agreement(point=point, by=people["facilitator"])
+
+
+def test_only_the_author_or_a_facilitator_edits_a_case(client, circle, people) -> None:
+    case = make_case(circle, people["facilitator"])
+    edit = reverse("circles:case_edit", kwargs={"slug": "assen", "pk": case.pk})
+    client.force_login(people["member"])
+    assert client.get(edit).status_code == 403
+    client.force_login(people["facilitator"])
+    response = client.post(
+        edit,
+        {
+            "title": case.title,
+            "situation": case.situation,
+            "question": case.question,
+            "went_well": "Snel contact.",
+            "could_be_better": "Eerder signaleren.",
+        },
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.went_well == "Snel contact."
