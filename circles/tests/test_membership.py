@@ -28,7 +28,9 @@ def invitation_path(circle, people, django_capture_on_commit_callbacks, settings
         invite_to_circle(circle=circle, email="Nieuw@Example.org", by=people["facilitator"])
     [message] = mail.outbox
     assert message.to == ["nieuw@example.org"]
-    match = re.search(r"https?://[^/\s]+(/leerkringen/assen/uitnodiging/[\w-]+/)", message.body)
+    match = re.search(
+        r"https?://[^/\s]+(/leerkringen/assen/uitnodiging/[\w-]+/)", str(message.body)
+    )
     assert match, message.body
     return match.group(1)
 
