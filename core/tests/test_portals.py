@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.test import RequestFactory
 from wagtail.models import Site
 
-from core.models import portal_path
+from core.models import LearningForm, Role, Theme, portal_path
 
 from .factories import create_content_page, shared_root
 
@@ -22,6 +22,16 @@ def test_each_portal_serves_its_own_home_page(client, groningen, drenthe):
     assert html.count("<h1") == 1
     assert '<span class="logo__region">Drenthe</span>' in html
     assert client.get("/", **GRONINGEN).context["page"] == groningen
+
+
+def test_the_home_page_leads_into_the_filtered_catalogue(client, groningen):
+    LearningForm.objects.create(name="Luisteren", slug="luisteren", icon="listening")
+    Role.objects.create(name="Schuldhulpverlener", slug="schuldhulpverlener")
+    Theme.objects.create(name="Vroegsignalering", slug="vroegsignalering")
+    html = client.get("/", **GRONINGEN).content.decode()
+    assert 'href="/aanbod/?leervorm=luisteren">Luisteren</a>' in html
+    assert 'href="/aanbod/?rol=schuldhulpverlener"' in html
+    assert 'href="/aanbod/?thema=vroegsignalering">Vroegsignalering</a>' in html
 
 
 def test_unknown_host_gets_the_default_portal(client, groningen, drenthe):
