@@ -23,6 +23,7 @@ from core.models import (
     Theme,
 )
 from demo import content, taxonomy
+from demo import events as events_demo
 from demo import learning as learning_demo
 from demo.catalogue_items import load_items
 from demo.glossary_terms import load_terms
@@ -133,6 +134,7 @@ class Command(BaseCommand):
         created = load_items(catalogue=catalogue, regions=regions)
         self.stdout.write(f"{created} learning items created.")
         self.stdout.write(f"{learning_demo.load()} needs scan situations created.")
+        self.stdout.write(f"{events_demo.load()} events created.")
         for page in content.SHARED_PAGES:
             self.add_content_page(
                 shared_root,

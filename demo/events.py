@@ -1,0 +1,203 @@
+"""Demo trainings and events, dated relative to the day the demo is loaded, and /agenda/."""
+
+from datetime import datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+
+from catalogue.models import CatalogueIndexPage
+from core.models import LearningForm, Organisation, Region, Role, SharedContentRoot, Theme
+from demo.pages import add_page
+from events.models import EventIndexPage, EventPage, Session
+
+# (slug, title, kind, regions, theme, roles, days from today, hours, seats, taken, place, summary)
+EVENTS: list[dict[str, Any]] = [
+    {
+        "slug": "training-bejegening",
+        "title": "Training bejegening: het gesprek over een betalingsachterstand",
+        "kind": "training",
+        "regions": ["groningen"],
+        "themes": ["bejegening"],
+        "roles": ["incassomedewerker"],
+        "days": 12,
+        "seats": 16,
+        "taken": 14,
+        "place": ("Het Kielzog", "Kerkstraat 2, Hoogezand"),
+        "summary": "Oefen met acteurs hoe je een huurder met schulden zo benadert dat die "
+        "contact houdt.",
+        "points": Decimal(3),
+    },
+    {
+        "slug": "training-stress-sensitieve-dienstverlening",
+        "title": "Training stress-sensitieve dienstverlening",
+        "kind": "training",
+        "regions": ["groningen", "drenthe"],
+        "themes": ["stress-sensitieve-dienstverlening"],
+        "roles": ["sociaal-team", "schuldhulpverlener"],
+        "days": 20,
+        "seats": 20,
+        "taken": 6,
+        "place": ("De Nieuwe Kolk", "Nieuwe Kolk 1, Assen"),
+        "summary": "Wat stress doet met denken en doen, en hoe je je dienstverlening daarop "
+        "aanpast.",
+        "points": Decimal(4),
+        "sessions": 2,
+    },
+    {
+        "slug": "werksessie-vroegsignalering-privacy",
+        "title": "Werksessie vroegsignalering: privacy en ICT-systemen",
+        "kind": "werksessie",
+        "regions": ["drenthe"],
+        "themes": ["vroegsignalering"],
+        "roles": ["schuldhulpverlener", "beleidsmedewerker"],
+        "days": 8,
+        "seats": 25,
+        "taken": 10,
+        "place": ("Gemeentehuis Emmen", "Raadhuisplein 1, Emmen"),
+        "summary": "Welke gegevens mag je delen om schulden vroeg te zien, en hoe regel je "
+        "dat in de systemen?",
+    },
+    {
+        "slug": "werksessie-vroegsignalering-samenwerking",
+        "title": "Werksessie vroegsignalering: projectstructuur en samenwerkingspartners",
+        "kind": "werksessie",
+        "regions": ["groningen"],
+        "themes": ["vroegsignalering"],
+        "roles": ["schuldhulpverlener", "beleidsmedewerker"],
+        "days": -21,
+        "seats": 25,
+        "taken": 18,
+        "place": ("Gemeentehuis Stadskanaal", "Raadhuisstraat 2, Stadskanaal"),
+        "summary": "Wie doet wat bij vroegsignalering? Samen zetten we de partners en de "
+        "monitoring op een rij.",
+    },
+    {
+        "slug": "workshop-wet-gemeentelijke-schuldhulpverlening",
+        "title": "Workshop de Wet gemeentelijke schuldhulpverlening in de praktijk",
+        "kind": "workshop",
+        "regions": ["groningen", "drenthe"],
+        "themes": ["schuldhulpverlening-wgs"],
+        "roles": ["schuldhulpverlener", "beleidsmedewerker"],
+        "days": 30,
+        "seats": 30,
+        "taken": 3,
+        "place": ("Provinciehuis Drenthe", "Westerbrink 1, Assen"),
+        "summary": "Wat de Wgs van gemeenten vraagt, en hoe je de ruimte in de wet gebruikt.",
+    },
+    {
+        "slug": "webinar-generatiearmoede",
+        "title": "Webinar: wat werkt bij generatiearmoede",
+        "kind": "webinar",
+        "regions": ["groningen", "drenthe"],
+        "themes": ["typologieen-van-families"],
+        "roles": ["sociaal-team", "welzijnswerker"],
+        "days": 5,
+        "seats": 100,
+        "taken": 40,
+        "place": None,
+        "summary": "Een uur online over de lessen uit het onderzoek van de Rijksuniversiteit "
+        "Groningen.",
+    },
+    {
+        "slug": "congres-alliantie-van-kracht-tegen-armoede",
+        "title": "Jaarcongres van de Alliantie van Kracht tegen Armoede",
+        "kind": "congres",
+        "regions": ["groningen", "drenthe"],
+        "themes": ["ervaringsdeskundigheid"],
+        "roles": ["management-bestuur", "beleidsmedewerker"],
+        "days": -60,
+        "seats": 250,
+        "taken": 180,
+        "place": ("De Oosterpoort", "Trompsingel 27, Groningen"),
+        "summary": "Een dag voor bestuurders, beleidsmakers en professionals: een lange adem "
+        "tegen armoede.",
+    },
+]
+
+
+def load() -> int:
+    """Creates what is missing; returns the number of events created."""
+    regions = {region.slug: region for region in Region.objects.all()}
+    shared_root = SharedContentRoot.objects.first()
+    catalogue = CatalogueIndexPage.objects.first()
+    if shared_root is None or catalogue is None:
+        return 0
+    if not EventIndexPage.objects.exists():
+        agenda = EventIndexPage(
+            title="Agenda",
+            slug="agenda",
+            intro="Trainingen, werksessies, webinars en het congres: schrijf je in.",
+            show_in_menus=True,
+        )
+        agenda.regions.set(regions.values())
+        add_page(shared_root, agenda)
+    form = LearningForm.objects.filter(slug="samen-trainen").first() or LearningForm.objects.first()
+    organiser = Organisation.objects.filter(name="CMO STAMM").first()
+    today = timezone.localdate()
+    created = 0
+    for data in EVENTS:
+        if EventPage.objects.filter(slug=data["slug"]).exists():
+            continue
+        event = EventPage(
+            title=data["title"],
+            slug=data["slug"],
+            summary=data["summary"],
+            description=f"<p>{data['summary']}</p><p>Voor wie met gezinnen in armoede werkt. "
+            "Je oefent met situaties uit je eigen praktijk.</p>",
+            kind=data["kind"],
+            learning_form=form,
+            duration_minutes=60 if data["kind"] == "webinar" else 180,
+            organiser=organiser,
+            trainer_names="Trainers van CMO STAMM (voorbeeld)",
+            accreditation_register="Registerplein" if data.get("points") else "",
+            accreditation_number="RP-2026-0001 (voorbeeld)" if data.get("points") else "",
+            accreditation_points=data.get("points"),
+        )
+        event.regions.set([regions[slug] for slug in data["regions"] if slug in regions])
+        event.themes.set(Theme.objects.filter(slug__in=data["themes"]))
+        event.roles.set(Role.objects.filter(slug__in=data["roles"]))
+        day = today + timedelta(days=data["days"])
+        for number in range(data.get("sessions", 1)):
+            start = timezone.make_aware(
+                datetime.combine(
+                    day + timedelta(days=7 * number), time(13 if data["place"] is None else 9, 30)
+                )
+            )
+            # Added to the unsaved page, so they are part of its published revision.
+            event.sessions.add(  # type: ignore[attr-defined]
+                Session(
+                    title=f"Dag {number + 1}" if data.get("sessions", 1) > 1 else "",
+                    starts_at=start,
+                    ends_at=start + timedelta(hours=1 if data["place"] is None else 3),
+                    place_name=data["place"][0] if data["place"] else "",
+                    address=data["place"][1] if data["place"] else "",
+                    accessibility_notes="Toegankelijk met rolstoel; ringleiding in de zaal."
+                    if data["place"]
+                    else "",
+                    online_url="https://meet.example.org/webinar-generatiearmoede"
+                    if data["place"] is None
+                    else "",
+                    capacity=data["seats"],
+                )
+            )
+        add_page(catalogue, event)
+        _fill_seats(event, data["taken"])
+        created += 1
+    return created
+
+
+def _fill_seats(event: EventPage, taken: int) -> None:
+    """Example participants, so seat counts look lived-in (one event nearly full)."""
+    from events.models import Registration
+
+    for session in event.sessions.all():  # type: ignore[attr-defined]
+        Registration.objects.bulk_create(
+            Registration(
+                session=session,
+                name=f"Deelnemer {n + 1} (voorbeeld)",
+                email=f"deelnemer{n + 1}.{session.pk}@example.org",
+                state="confirmed",
+            )
+            for n in range(taken)
+        )
