@@ -34,7 +34,11 @@ def agenda_context(request: HttpRequest, *, archive: bool) -> dict[str, Any]:
     region = getattr(request, "region", None)
     now = timezone.now()
     sessions = Session.objects.of_live_events(region).select_related("event")
-    sessions = sessions.past(now).order_by("-starts_at") if archive else sessions.upcoming(now)
+    sessions = (
+        sessions.past(now).order_by("-starts_at", "pk")
+        if archive
+        else sessions.upcoming(now).order_by("starts_at", "pk")
+    )
     months = _months(sessions)
     form = AgendaFilterForm(request.GET or None, months=months, regions=Region.objects.all())
     if form.is_valid():

@@ -61,7 +61,9 @@ def test_personal_feed_has_confirmed_sessions_and_can_be_revoked(client: Client,
     assert client.get(url, **HOST).status_code == 404
 
 
-def test_participant_list_is_only_for_trainers_and_editors(client: Client, session, django_user_model):
+def test_participant_list_is_only_for_trainers_and_editors(
+    client: Client, session, django_user_model
+):
     services.register_user(session=session, user=create_user("sanne"))
     url = reverse("events:participants", args=[session.pk])
     client.force_login(create_user("stranger"))
@@ -93,7 +95,13 @@ def test_agenda_query_count_is_constant(
 
 def test_agenda_filters_and_archive(client: Client, agenda, catalogue, regions):
     create_event(catalogue, slug="werksessie-privacy", regions=regions, kind="werksessie")
-    create_event(catalogue, slug="oud-congres", regions=regions, kind="congres", starts_in=timedelta(days=-30))
+    create_event(
+        catalogue,
+        slug="oud-congres",
+        regions=regions,
+        kind="congres",
+        starts_in=timedelta(days=-30),
+    )
     response = client.get("/agenda/?soort=werksessie", **HOST)
     assert "Werksessie privacy" in response.text
     response = client.get("/agenda/?soort=training", **HOST)
