@@ -1,6 +1,5 @@
 """The test suite: fast hashing, mail into a test outbox, tasks run at once."""
 
-import os
 import tempfile
 from pathlib import Path
 
@@ -25,10 +24,3 @@ WHITENOISE_AUTOREFRESH = True
 # The admin tests of the other apps log editors in without a second factor; the tests of
 # accounts.middleware switch the requirement on.
 ADMIN_REQUIRES_TOTP = False
-
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    # A file, not memory: live-server threads then get their own connections, as in
-    # production, so concurrency tests (events) really race. One file per test process.
-    DATABASES["default"]["TEST"] = {  # noqa: F405
-        "NAME": str(Path(tempfile.gettempdir()) / f"leeromgeving-test-{os.getpid()}.sqlite3")
-    }

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -35,6 +36,10 @@ class WorkerPool:
             return list(self.app(environ, start_response))
 
 
+@pytest.mark.skipif(
+    connection.vendor == "sqlite" and not connection.settings_dict["TEST"].get("NAME"),
+    reason="needs a file-based SQLite test database (set DATABASES TEST NAME) or PostgreSQL",
+)
 @pytest.mark.django_db(transaction=True)
 def test_200_simultaneous_registrations_for_20_seats(live_server, catalogue, regions):
     event = create_event(catalogue, regions=regions, capacity=SEATS)
