@@ -105,7 +105,12 @@ def assess(candidate: Candidate, needs: Needs) -> ProposedStep | None:
     if not points:
         return None
     reasons = []
-    if matched:
+    if len(matched) > 1:
+        reasons.append(
+            _("Because you said you find it hard to %(situation)s and to %(other)s.")
+            % {"situation": matched[0].text, "other": matched[1].text}
+        )
+    elif matched:
         reasons.append(
             _("Because you said you find it hard to %(situation)s.")
             % {"situation": matched[0].text}

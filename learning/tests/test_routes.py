@@ -75,6 +75,16 @@ def test_a_matching_situation_gives_its_reason():
     )
 
 
+def test_two_matching_situations_are_both_named():
+    item = candidate(1, capital_form_ids=frozenset({7}))
+    step = assess(item, needs(situations=(MONEY_TALK, STRESS)))
+    assert step is not None
+    assert step.reason == (
+        "Because you said you find it hard to met gezinnen over geldzorgen te praten and to "
+        "stress te herkennen."
+    )
+
+
 def test_a_matching_capital_form_counts_like_a_theme():
     step = assess(
         candidate(1, theme_ids=frozenset(), capital_form_ids=frozenset({7})),
