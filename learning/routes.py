@@ -444,7 +444,11 @@ def accept_route(*, user: Any, scan: NeedsScan, region: Region | None) -> RouteP
         raise RouteError(_("This scan is not yours."))
     _lock_route_of(user)
     proposal = propose_route(scan=scan, region=region)
-    RouteStep.objects.filter(pk__in=[entry.step.pk for entry in proposal.leaving]).delete()
+    # Every earlier proposed step that is not done goes, also one proposed again: it comes
+    # back in its new place. What the person added themselves always stays.
+    RouteStep.objects.visible_to(user).filter(origin=RouteStep.Origin.SCAN).exclude(
+        pk__in=[entry.step.pk for entry in proposal.kept]
+    ).delete()
     position = 0
     for position, entry in enumerate(proposal.kept, start=1):
         if entry.step.position != position:

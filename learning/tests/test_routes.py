@@ -267,6 +267,16 @@ def test_retaking_keeps_done_and_own_steps(profile, situation, items, catalogue,
     assert positions == [1, 2, 3]
 
 
+def test_accepting_twice_gives_the_same_route(profile, situation, items, groningen):
+    scan = scan_for(profile, [situation])
+    accept_route(user=profile.user, scan=scan, region=groningen.region)
+    first = step_ids(profile)
+    proposal = propose_route(scan=scan, region=groningen.region)
+    assert [p.item.pk for p in proposal.new] == first and proposal.leaving == []
+    accept_route(user=profile.user, scan=scan, region=groningen.region)
+    assert step_ids(profile) == first
+
+
 def test_completed_items_are_never_proposed(profile, situation, items, groningen):
     record_statement(actor=profile.user, verb=Verb.COMPLETED, activity=items[0])
     proposal = propose_route(scan=scan_for(profile, [situation]), region=groningen.region)

@@ -237,3 +237,44 @@ def test_the_catalogue_offers_the_role_chooser(client: Client, items, groningen)
     html = client.get("/aanbod/", **HOST).content.decode()
     assert 'action="/aanbevolen/"' in html
     assert '<option value="schuldhulpverlener">' in html
+
+
+def test_editors_edit_the_situations_in_the_admin(client: Client, django_user_model, groningen):
+    editor = django_user_model.objects.create_superuser("eva", "eva@example.org", "wachtwoord")
+    client.force_login(editor)
+    theme = Theme.objects.create(name="Vroegsignalering", slug="vroegsignalering")
+    url = "/beheer/snippets/learning/needsscansituation/"
+    response = client.post(
+        f"{url}add/", {"text": "signalen vroeg te zien", "themes": [theme.pk], "sort_order": 1}
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    situation = NeedsScanSituation.objects.get()
+    assert list(situation.themes.all()) == [theme]
+    assert "signalen vroeg te zien" in client.get(url).content.decode()
+
+
+def test_the_dashboard_partials_render_from_their_helpers(rf, profile, situation, items, groningen):
+    from django.template.loader import render_to_string
+
+    from learning.recommendations import recommend
+    from learning.routes import route_progress
+
+    accepted_route(profile, situation, groningen.region)
+    record_statement(actor=profile.user, verb=Verb.COMPLETED, activity=items[0])
+    request = rf.get("/mijn/", HTTP_HOST="groningen.localhost")
+    request.user = profile.user
+    summary = render_to_string(
+        "learning/partials/route_summary.html",
+        {"route": route_progress(profile.user)},
+        request=request,
+    )
+    assert "1 van 4 afgerond" in summary
+    assert summary.count('class="route-step__title"') == 3  # the next three steps
+    assert items[0].title not in summary and 'href="/mijn/route/"' in summary
+    assert f'href="/aanbod/{items[1].slug}/"' in summary
+    recommendations = render_to_string(
+        "learning/partials/recommendations.html",
+        {"recommendations": recommend(user=profile.user, region=groningen.region)},
+        request=request,
+    )
+    assert items[0].title not in recommendations and items[1].title in recommendations
