@@ -22,6 +22,7 @@ from core.models import (
     SharedContentRoot,
     Theme,
 )
+from demo import circles as circles_demo
 from demo import content, taxonomy
 from demo import events as events_demo
 from demo import learning as learning_demo
@@ -46,6 +47,7 @@ class Command(BaseCommand):
         regions = self.load_taxonomy()
         self.load_portals(regions)
         self.load_editor()
+        self.stdout.write(f"{circles_demo.load()} learning circles created.")
         call_command("rebuild_search_index", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
 
