@@ -1,17 +1,19 @@
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import CapitalForm, FamilyType
 from core.models import Organisation
 
-from .models import Agreement, Bottleneck, Case, Circle, Membership, person_name
+from .models import Agreement, Bottleneck, Case, Circle, Meeting, Membership, person_name
 from .personal_data import Finding, find_personal_data
-from .services import AgreementDetails, BottleneckDetails, CaseDetails
+from .services import AgreementDetails, BottleneckDetails, CaseDetails, MeetingDetails
 
 EXCERPT_CONTEXT = 25
 TEXTAREA = {"rows": 6}
@@ -264,7 +266,10 @@ class NotificationsForm(forms.Form):
         label=_("E-mail about news in this circle"),
         choices=Membership.Notifications.choices,
         widget=forms.RadioSelect,
-        help_text=_("The e-mail only says that something is new; the text stays here."),
+        help_text=_(
+            "The e-mail only says that something is new; the text stays here. Meetings "
+            "always reach you by e-mail, with a calendar file."
+        ),
     )
 
 
@@ -281,3 +286,99 @@ class HandOverForm(forms.Form):
         )
         field.label_from_instance = lambda m: person_name(m.user)  # type: ignore[method-assign,assignment]
         self.fields["membership"] = field
+
+
+class MeetingForm(AnonymousTextForm):
+    checked_fields = ("agenda",)
+
+    date = forms.DateField(
+        label=_("Date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("For example 31-12-2026."),
+    )
+    start_time = forms.TimeField(
+        label=_("Starts at"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    end_time = forms.TimeField(
+        label=_("Ends at"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    place_name = forms.CharField(
+        label=_("Place"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: town hall, meeting room 2. Leave empty for an online meeting."),
+    )
+    address = forms.CharField(label=_("Address of the place"), max_length=250, required=False)
+    online_url = forms.URLField(
+        label=_("Online link"),
+        assume_scheme="https",
+        required=False,
+        help_text=_("Only members see it, in the workspace and in their calendar."),
+    )
+    agenda = forms.CharField(
+        label=_("Agenda"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("One point per line. Open agreements are on the meeting page by themselves."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        start, end = cleaned.get("start_time"), cleaned.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", _("The meeting must end after it starts."))
+        if not (cleaned.get("place_name") or cleaned.get("online_url")):
+            self.add_error("place_name", _("Fill in a place or an online link."))
+        return cleaned
+
+    @staticmethod
+    def initial_from(meeting: Meeting) -> dict[str, Any]:
+        session = meeting.session
+        starts, ends = timezone.localtime(session.starts_at), timezone.localtime(session.ends_at)
+        return {
+            "date": starts.date(),
+            "start_time": starts.time(),
+            "end_time": ends.time(),
+            "place_name": session.place_name,
+            "address": session.address,
+            "online_url": session.online_url,
+            "agenda": meeting.agenda,
+        }
+
+    def details(self) -> MeetingDetails:
+        data = self.cleaned_data
+        return MeetingDetails(
+            starts_at=timezone.make_aware(datetime.combine(data["date"], data["start_time"])),
+            ends_at=timezone.make_aware(datetime.combine(data["date"], data["end_time"])),
+            agenda=data["agenda"],
+            place_name=data["place_name"],
+            address=data["address"],
+            online_url=data["online_url"],
+        )
+
+
+class MinutesForm(AnonymousTextForm):
+    checked_fields = ("minutes",)
+    prefix = "minutes"
+
+    minutes = forms.CharField(
+        label=_("Minutes"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("What was discussed and agreed. No names of clients, numbers or addresses."),
+    )
+
+
+class AttendanceForm(forms.Form):
+    prefix = "attendance"
+
+    def __init__(self, *args: Any, registrations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["present"] = forms.MultipleChoiceField(
+            label=_("Who was there?"),
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            choices=[(str(r.user_id), r.name) for r in registrations],
+            help_text=_("Everyone not ticked is recorded as absent."),
+        )
+
+    def present_user_ids(self) -> list[int]:
+        return [int(value) for value in self.cleaned_data["present"]]

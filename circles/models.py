@@ -20,6 +20,7 @@ from wagtail.models import Page
 
 from catalogue.models import CapitalForm, FamilyType
 from core.models import Municipality, Organisation, RegionalPage
+from events.models import Session
 
 from .querysets import (
     AgreementQuerySet,
@@ -28,6 +29,7 @@ from .querysets import (
     CircleEventQuerySet,
     CircleQuerySet,
     CommentQuerySet,
+    MeetingQuerySet,
     MembershipQuerySet,
 )
 
@@ -162,7 +164,7 @@ class Membership(models.Model):
         REMOVED = "removed", _("Removed")
 
     class Notifications(models.TextChoices):
-        EACH = "each", _("An e-mail for each new case, comment or meeting")
+        EACH = "each", _("An e-mail for each new case or comment")
         DAILY = "daily", _("One e-mail a day with what is new")
         NONE = "none", _("No e-mail")
 
@@ -549,6 +551,44 @@ class CircleEvent(models.Model):
         return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d})"
 
 
+class Meeting(models.Model):
+    """A circle meeting is an events Session without an event page: the events app gives
+    it the calendar feed, the reminder and attendance (as learning records); the circle
+    adds the agenda and the minutes, which only members read."""
+
+    circle = models.ForeignKey(
+        Circle, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("circle")
+    )
+    session = models.OneToOneField(
+        Session,
+        on_delete=models.CASCADE,
+        related_name="circle_meeting",
+        verbose_name=_("session"),
+    )
+    agenda = models.TextField(_("agenda"))
+    minutes = models.TextField(_("minutes"), blank=True)
+    minutes_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("minutes written by"),
+    )
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+
+    def __str__(self) -> str:
+        return str(self.session)
+
+    def get_absolute_url(self) -> str:
+        return reverse("circles:meeting_detail", kwargs={"slug": self.circle.slug, "pk": self.pk})
+
+
 class CircleIndexPage(RegionalPage):
     """/leerkringen/: the portal's circles, public. The workspaces are Django views below
     this path (circles/urls.py), so nothing private is ever a page or in the search index."""
@@ -565,7 +605,9 @@ class CircleIndexPage(RegionalPage):
 
     def get_context(self, request: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["circles"] = Circle.objects.listed(getattr(request, "region", None))
+        context["circles"] = Circle.objects.listed(
+            getattr(request, "region", None)
+        ).with_next_meeting()
         context["my_circle_ids"] = set(
             Circle.objects.visible_to(request.user).values_list("pk", flat=True)
         )

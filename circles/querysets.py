@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.utils import timezone
 
 if TYPE_CHECKING:
     from .models import (  # noqa: F401 (named in the QuerySet type parameters)
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
         Circle,
         CircleEvent,
         Comment,
+        Meeting,
         Membership,
     )
 
@@ -52,6 +54,36 @@ class CircleQuerySet(models.QuerySet["Circle"]):
             .prefetch_related("organisations")
             .annotate(member_count=Count("memberships", filter=Q(memberships__status="active")))
             .order_by("name")
+        )
+
+    def with_next_meeting(self) -> CircleQuerySet:
+        """Adds `next_meeting_at`: the start of the circle's next meeting, or None."""
+        from .models import Meeting
+
+        upcoming = Meeting.objects.filter(
+            circle=OuterRef("pk"), session__starts_at__gte=timezone.now()
+        ).order_by("session__starts_at")
+        return self.annotate(next_meeting_at=Subquery(upcoming.values("session__starts_at")[:1]))
+
+
+class MeetingQuerySet(models.QuerySet["Meeting"]):
+    def visible_to(self, user: Any) -> MeetingQuerySet:
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(_member_filter(user, "circle__")).select_related("session")
+
+    def upcoming(self) -> MeetingQuerySet:
+        return (
+            self.filter(session__ends_at__gte=timezone.now())
+            .select_related("session")
+            .order_by("session__starts_at")
+        )
+
+    def past(self) -> MeetingQuerySet:
+        return (
+            self.filter(session__ends_at__lt=timezone.now())
+            .select_related("session")
+            .order_by("-session__starts_at")
         )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.core.mail import EmailMultiAlternatives
@@ -20,6 +20,8 @@ from wagtail.models import Site
 
 from catalogue.models import CapitalForm, FamilyType
 from core.models import Organisation
+from events import services as event_services
+from events.models import Registration, RegistrationState, Session
 
 from .models import (
     Agreement,
@@ -30,6 +32,7 @@ from .models import (
     Comment,
     ImprovementPoint,
     Invitation,
+    Meeting,
     Membership,
     add_months,
     archive_after_days,
@@ -130,6 +133,7 @@ def add_member(*, circle: Circle, user: Any, by: Any = None) -> Membership:
         circle=circle, user=user, defaults={"status": "active"}
     )
     _log(circle, CircleEvent.Kind.JOINED, actor=by or user, subject=user)
+    _register_for_upcoming(circle, user)
     return membership
 
 
@@ -200,6 +204,7 @@ def accept_invitation(*, circle: Circle, token: str, user: Any) -> Membership:
         circle=circle, user=user, defaults={"status": "active", "role": "member"}
     )
     _log(circle, CircleEvent.Kind.JOINED, actor=user, subject=user)
+    _register_for_upcoming(circle, user)
     return membership
 
 
@@ -237,6 +242,8 @@ def decide_join_request(*, membership: Membership, by: Any, approve: bool) -> Me
     membership.save(update_fields=["status", "updated_at"])
     kind = CircleEvent.Kind.APPROVED if approve else CircleEvent.Kind.DECLINED
     _log(membership.circle, kind, actor=by, subject=membership.user)
+    if approve:
+        _register_for_upcoming(membership.circle, membership.user)
     return membership
 
 
@@ -251,6 +258,7 @@ def remove_member(*, membership: Membership, by: Any) -> None:
     membership.status, membership.role = "removed", "member"
     membership.save(update_fields=["status", "role", "updated_at"])
     _log(membership.circle, CircleEvent.Kind.REMOVED, actor=by, subject=membership.user)
+    _cancel_upcoming(membership.circle, membership.user)
 
 
 @transaction.atomic
@@ -299,6 +307,7 @@ def leave_circle(*, membership: Membership) -> None:
     membership.status, membership.role = "left", "member"
     membership.save(update_fields=["status", "role", "updated_at"])
     _log(membership.circle, CircleEvent.Kind.LEFT, actor=membership.user, subject=membership.user)
+    _cancel_upcoming(membership.circle, membership.user)
 
 
 def set_notifications(*, membership: Membership, choice: str) -> Membership:
@@ -545,6 +554,127 @@ def respond_to_bottleneck(
     bottleneck.responded_by = by
     bottleneck.save(update_fields=["regional_response", "status", "responded_at", "responded_by"])
     return bottleneck
+
+
+# ---------------------------------------------------------------------------
+# Meetings: events sessions, so the agenda's feed, reminders and attendance apply
+# ---------------------------------------------------------------------------
+
+# Every member has a seat; the number only has to exceed any circle's size.
+MEETING_CAPACITY = 500
+
+
+@dataclass(frozen=True, kw_only=True)
+class MeetingDetails:
+    starts_at: datetime
+    ends_at: datetime
+    agenda: str
+    place_name: str = ""
+    address: str = ""
+    online_url: str = ""
+
+
+def _register_for_upcoming(circle: Circle, user: Any) -> None:
+    """A new member gets every upcoming meeting in their calendar feed and reminders."""
+    for meeting in Meeting.objects.filter(circle=circle).upcoming():
+        if meeting.session.starts_at > timezone.now():
+            event_services.register_user(session=meeting.session, user=user)
+
+
+def _cancel_upcoming(circle: Circle, user: Any) -> None:
+    """Whoever leaves or is removed loses the seats at upcoming meetings (recorded as
+    their own cancellation: the events app lets a person cancel their own seat)."""
+    registrations = Registration.objects.filter(
+        session__circle_meeting__circle=circle,
+        session__starts_at__gt=timezone.now(),
+        user=user,
+        state__in=[RegistrationState.CONFIRMED, RegistrationState.WAITING],
+    )
+    for registration in registrations:
+        event_services.cancel_registration(
+            registration=registration, actor=user, reason=_("Left the learning circle")
+        )
+
+
+def _check_meeting(details: MeetingDetails) -> None:
+    if details.ends_at <= details.starts_at:
+        raise CircleError(_("A meeting must end after it starts."))
+    if not (details.place_name.strip() or details.online_url.strip()):
+        raise CircleError(_("Fill in a place or an online link."))
+    ensure_anonymous({_("Agenda"): details.agenda})
+
+
+@transaction.atomic
+def plan_meeting(*, circle: Circle, by: Any, details: MeetingDetails) -> Meeting:
+    _facilitator(circle, by)
+    _check_meeting(details)
+    session = Session.objects.create(
+        title=_("Meeting of %(name)s") % {"name": circle.name},
+        starts_at=details.starts_at,
+        ends_at=details.ends_at,
+        place_name=details.place_name.strip(),
+        address=details.address.strip(),
+        online_url=details.online_url.strip(),
+        capacity=MEETING_CAPACITY,
+    )
+    meeting = Meeting.objects.create(circle=circle, session=session, agenda=details.agenda)
+    if details.starts_at > timezone.now():
+        # The events app confirms each seat by e-mail with a calendar file, adds it to the
+        # member's feed and reminds them two days before.
+        for membership in Membership.objects.active().filter(circle=circle).select_related("user"):
+            event_services.register_user(session=session, user=membership.user)
+    return meeting
+
+
+@transaction.atomic
+def update_meeting(*, meeting: Meeting, by: Any, details: MeetingDetails) -> Meeting:
+    _facilitator(meeting.circle, by)
+    _check_meeting(details)
+    session = Session.objects.select_for_update().get(pk=meeting.session_id)
+    session.starts_at, session.ends_at = details.starts_at, details.ends_at
+    session.place_name = details.place_name.strip()
+    session.address = details.address.strip()
+    session.online_url = details.online_url.strip()
+    session.save()
+    Meeting.objects.filter(pk=meeting.pk).update(agenda=details.agenda)
+    meeting.refresh_from_db()
+    return meeting
+
+
+@transaction.atomic
+def write_minutes(*, meeting: Meeting, by: Any, minutes: str) -> Meeting:
+    """The minutes ("verslag") by a facilitator; every member reads them."""
+    _facilitator(meeting.circle, by)
+    ensure_anonymous({_("Minutes"): minutes})
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting.minutes, meeting.minutes_by = minutes.strip(), by
+    meeting.save(update_fields=["minutes", "minutes_by"])
+    return meeting
+
+
+def record_attendance(*, meeting: Meeting, by: Any, present_user_ids: Iterable[int]) -> int:
+    """Who came, as the events app records it: a learning record per member (attended or
+    absent). Returns how many were marked present."""
+    _facilitator(meeting.circle, by)
+    if meeting.session.starts_at > timezone.now():
+        raise CircleError(_("You can record attendance once the meeting has started."))
+    present = set(present_user_ids)
+    registrations = Registration.objects.filter(
+        session=meeting.session,
+        state__in=[
+            RegistrationState.CONFIRMED,
+            RegistrationState.ATTENDED,
+            RegistrationState.NO_SHOW,
+        ],
+    )
+    for registration in registrations:
+        state = (
+            RegistrationState.ATTENDED
+            if registration.user_id in present
+            else RegistrationState.NO_SHOW
+        )
+        event_services.mark_attendance(registration=registration, state=state, actor=by)
+    return len(present)
 
 
 # ---------------------------------------------------------------------------

@@ -17,7 +17,6 @@ from .services import portal_base_url, send_circle_mail
 SUBJECTS = {
     "case": gettext_noop("A new case in %(name)s"),
     "comment": gettext_noop("A new comment in %(name)s"),
-    "meeting": gettext_noop("A new meeting of %(name)s"),
 }
 
 

@@ -26,12 +26,15 @@ from wagtail.models import Page
 from . import services
 from .forms import (
     AgreementForm,
+    AttendanceForm,
     BottleneckForm,
     CaseForm,
     CommentForm,
     HandOverForm,
     ImprovementPointForm,
     InviteForm,
+    MeetingForm,
+    MinutesForm,
     NotificationsForm,
     ResponseForm,
 )
@@ -43,6 +46,7 @@ from .models import (
     CircleEvent,
     Comment,
     ImprovementPoint,
+    Meeting,
     Membership,
     person_name,
 )
@@ -168,7 +172,7 @@ def overview(request: HttpRequest, circle: Circle, membership: Membership) -> Ht
         catalogue_items=Page.objects.live()
         .filter(pk__in=circle.catalogue_items.values("pk"))
         .order_by("title"),
-        next_meeting=None,
+        next_meeting=Meeting.objects.filter(circle=circle).upcoming().first(),
     )
 
 
@@ -325,6 +329,148 @@ def point_to_agreement(
         "circles:agreements",
         circle,
     )
+
+
+# ---------------------------------------------------------------------------
+# Meetings
+# ---------------------------------------------------------------------------
+
+
+@workspace
+def meetings(request: HttpRequest, circle: Circle, membership: Membership) -> HttpResponse:
+    circle_meetings = Meeting.objects.filter(circle=circle)
+    return render_workspace(
+        request,
+        "meetings.html",
+        circle=circle,
+        membership=membership,
+        section="meetings",
+        upcoming=circle_meetings.upcoming(),
+        past=circle_meetings.past(),
+    )
+
+
+@workspace
+def meeting_form(
+    request: HttpRequest, circle: Circle, membership: Membership, pk: int | None = None
+) -> HttpResponse:
+    facilitator_only(membership)
+    meeting = None
+    if pk is not None:
+        meeting = get_object_or_404(
+            Meeting.objects.visible_to(request.user).filter(circle=circle), pk=pk
+        )
+    initial = MeetingForm.initial_from(meeting) if meeting else None
+    form = MeetingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if meeting:
+                meeting = services.update_meeting(
+                    meeting=meeting, by=request.user, details=form.details()
+                )
+            else:
+                meeting = services.plan_meeting(
+                    circle=circle, by=request.user, details=form.details()
+                )
+        except CircleError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The meeting is saved. Members find it in their calendar."))
+            return redirect(meeting.get_absolute_url())
+    return render_workspace(
+        request,
+        "meeting_form.html",
+        circle=circle,
+        membership=membership,
+        section="meetings",
+        form=form,
+        meeting=meeting,
+    )
+
+
+def _meeting(circle: Circle, user: Any, pk: int) -> Meeting:
+    return get_object_or_404(Meeting.objects.visible_to(user).filter(circle=circle), pk=pk)
+
+
+def _attendance_registrations(meeting: Meeting) -> Any:
+    return meeting.session.registrations.filter(  # type: ignore[attr-defined]
+        user__isnull=False, state__in=["confirmed", "attended", "no_show"]
+    ).order_by("name")
+
+
+@workspace
+def meeting_detail(
+    request: HttpRequest, circle: Circle, membership: Membership, pk: int
+) -> HttpResponse:
+    return _render_meeting(request, circle, membership, _meeting(circle, request.user, pk))
+
+
+def _render_meeting(
+    request: HttpRequest,
+    circle: Circle,
+    membership: Membership,
+    meeting: Meeting,
+    *,
+    minutes_form: MinutesForm | None = None,
+) -> HttpResponse:
+    registrations = list(_attendance_registrations(meeting))
+    return render_workspace(
+        request,
+        "meeting_detail.html",
+        circle=circle,
+        membership=membership,
+        section="meetings",
+        meeting=meeting,
+        session=meeting.session,
+        agreements=Agreement.objects.filter(circle=circle).open().listed(),
+        registrations=registrations,
+        minutes_form=minutes_form or MinutesForm(initial={"minutes": meeting.minutes}),
+        attendance_form=AttendanceForm(
+            registrations=registrations,
+            initial={"present": [str(r.user_id) for r in registrations if r.state == "attended"]},
+        ),
+    )
+
+
+@require_POST
+@workspace
+def minutes(request: HttpRequest, circle: Circle, membership: Membership, pk: int) -> HttpResponse:
+    facilitator_only(membership)
+    meeting = _meeting(circle, request.user, pk)
+    form = MinutesForm(request.POST)
+    if form.is_valid():
+        try:
+            services.write_minutes(
+                meeting=meeting, by=request.user, minutes=form.cleaned_data["minutes"]
+            )
+        except CircleError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The minutes are saved. Members can read them now."))
+            return redirect(meeting.get_absolute_url())
+    return _render_meeting(request, circle, membership, meeting, minutes_form=form)
+
+
+@require_POST
+@workspace
+def attendance(
+    request: HttpRequest, circle: Circle, membership: Membership, pk: int
+) -> HttpResponse:
+    facilitator_only(membership)
+    meeting = _meeting(circle, request.user, pk)
+    form = AttendanceForm(request.POST, registrations=_attendance_registrations(meeting))
+    if not form.is_valid():
+        messages.error(request, _("Tick who was there."))
+        return redirect(meeting.get_absolute_url())
+    try:
+        services.record_attendance(
+            meeting=meeting, by=request.user, present_user_ids=form.present_user_ids()
+        )
+    except CircleError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Attendance is saved."))
+    return redirect(meeting.get_absolute_url())
 
 
 # ---------------------------------------------------------------------------

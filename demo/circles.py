@@ -205,6 +205,31 @@ CASES: dict[str, list[dict[str, Any]]] = {
     ],
 }
 
+# days from today, agenda, minutes (past meetings only)
+MEETINGS: dict[str, list[tuple[int, str, str]]] = {
+    "assen": [
+        (
+            -42,
+            "1. Welkom en kennismaking\n2. Casus: een moeder die geen post meer opent\n3. Afspraken",
+            "We bespraken de casus van een moeder die haar post niet meer opent. Afgesproken: schuldhulp en sociaal team werken met één contactpersoon per gezin. Volgende keer: brieven in gewone taal.",
+        ),
+        (
+            -14,
+            "1. Terugblik op de afspraken\n2. Casus: een vader die hulp afhoudt\n3. Knelpunt: signalen delen",
+            "De vrijwilliger van de voedselbank is een belangrijke brug. Het knelpunt over het delen van signalen is gedeeld met de regio.",
+        ),
+        (21, "1. Open afspraken\n2. Nieuwe casus\n3. Sociale kaart van Assen", ""),
+    ],
+    "stadskanaal": [
+        (
+            -30,
+            "1. Welkom\n2. Casus: huurachterstand bij een jong gezin\n3. Samenwerking met het consultatiebureau",
+            "Een gezamenlijk huisbezoek werkt. We spreken af na één maand achterstand samen langs te gaan.",
+        ),
+        (28, "1. Open afspraken\n2. Bijzondere bijstand: wat kan sneller?", ""),
+    ],
+}
+
 AGREEMENTS: dict[str, list[tuple[str, str | None, int | None, str]]] = {
     "assen": [
         (
@@ -367,6 +392,22 @@ def _load_circle(data: dict[str, Any], coordinator: Any) -> None:
             _backdate(Comment, comment.pk, case_data["days_ago"] - 1 - number)
         for text in case_data["points"]:
             services.add_improvement_point(case=case, by=facilitator, text=text)
+
+    now = timezone.localtime().replace(hour=14, minute=0, second=0, microsecond=0)
+    for days, agenda, minutes in MEETINGS[slug]:
+        meeting = services.plan_meeting(
+            circle=circle,
+            by=facilitator,
+            details=services.MeetingDetails(
+                starts_at=now + timedelta(days=days),
+                ends_at=now + timedelta(days=days, hours=2),
+                agenda=agenda,
+                place_name=f"Gemeentehuis {circle.municipality.name}" if days % 2 == 0 else "",
+                online_url="" if days % 2 == 0 else "https://meet.example.org/leerkring",
+            ),
+        )
+        if minutes:
+            services.write_minutes(meeting=meeting, by=facilitator, minutes=minutes)
 
     today = timezone.localdate()
     for description, follow_up, due_in, status in AGREEMENTS[slug]:

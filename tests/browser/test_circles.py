@@ -166,12 +166,19 @@ def test_circle_journey(portals: dict[str, str], new_context: NewContext) -> Non
 
     # The remaining circles pages pass axe too.
     for path, name in (
+        ("bijeenkomsten/", "meetings"),
+        ("bijeenkomsten/nieuw/", "meeting-new"),
         ("casussen/", "cases"),
         (case_url.split("/leerkringen/assen/")[1] + "bewerken/", "case-edit"),
         ("afspraken/nieuw/", "agreement-new"),
     ):
         facilitator.goto(f"{base_url}/leerkringen/assen/{path}")
         check_page(facilitator, name)
+
+    facilitator.goto(f"{base_url}/leerkringen/assen/bijeenkomsten/")
+    facilitator.locator("main ul.plain-list a").last.click()  # a past meeting with minutes
+    expect(facilitator.locator("main")).to_contain_text("Verslag")
+    check_page(facilitator, "meeting")
 
     # Someone outside the circle finds nothing there, and can ask to join.
     outsider = log_in(new_context(), base_url, "linda.stadskanaal@example.org", DEMO_PASSWORD)
