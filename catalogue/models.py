@@ -442,6 +442,7 @@ class CatalogueIndexPage(RoutablePageMixin, RegionalPage):
         "catalogue.PracticeAssignmentPage",
         "catalogue.ToolPage",
         "events.EventPage",
+        "tracks.TrackPage",
     ]
     max_count = 1
 

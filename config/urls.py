@@ -31,6 +31,7 @@ urlpatterns += [
     path("", include("learning.urls")),
     path("", include("events.urls")),
     path("", include("circles.urls")),
+    path("", include("tracks.urls")),
     path("zoeken/", include("search.urls")),
 ]
 urlpatterns += [path("", include(wagtail_urls))]

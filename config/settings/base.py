@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "learning",
     "events",
     "circles",
+    "tracks",
     "search",
     "dashboard",
     "demo",

@@ -1,0 +1,51 @@
+"""The e-mail that tells a participant their certificate is ready, with the PDF."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from core.models import portal_path
+
+from .certificate import certificate_pdf, verification_url
+from .models import Certificate
+from .services import portal_base_url
+
+
+@task()
+def send_certificate_email(certificate_id: int) -> bool:
+    """Returns whether a message went out (not when the account is gone meanwhile)."""
+    certificate = (
+        Certificate.objects.select_related("user", "track")
+        .filter(pk=certificate_id, user__isnull=False)
+        .first()
+    )
+    if certificate is None or certificate.user is None:
+        return False
+    base_url = portal_base_url(certificate.track)
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "certificate": certificate,
+            "track_url": base_url + portal_path(certificate.track) if certificate.track else "",
+            "download_url": base_url + reverse("tracks:certificate", args=[certificate.pk]),
+            "verify_url": verification_url(certificate, base_url=base_url),
+        }
+        message = EmailMultiAlternatives(
+            subject=_("Well done: your certificate for %(track)s")
+            % {"track": certificate.track_title},
+            body=render_to_string("tracks/email/certificate.txt", context),
+            to=[certificate.user.email],
+        )
+        message.attach_alternative(
+            render_to_string("tracks/email/certificate.html", context), "text/html"
+        )
+        message.attach(
+            "certificaat.pdf", certificate_pdf(certificate, base_url=base_url), "application/pdf"
+        )
+    message.send()
+    return True

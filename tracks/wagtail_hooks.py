@@ -1,0 +1,55 @@
+"""Editors plan the groups of a track in /beheer/ (Leergangen: groepen); each group's row
+links to the attendance of its first day and to the matrix of who has done what."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.widgets.button import Button
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from events.services import promote_from_waiting_list
+
+from .forms import CohortForm
+from .models import Cohort
+
+
+class CohortViewSet(SnippetViewSet):
+    model = Cohort
+    icon = "group"
+    menu_label = _("Groups of learning tracks")
+    add_to_admin_menu = True
+    menu_order = 260
+    list_display = ["name", "track", "starts_at", "capacity"]
+    list_filter = ["track"]
+    search_fields = ["name"]
+    edit_handler = ObjectList(Cohort.panels, base_form_class=CohortForm)
+
+
+register_snippet(CohortViewSet)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def cohort_buttons(snippet: Any, user: Any, next_url: str | None = None) -> list[Button]:
+    if not isinstance(snippet, Cohort) or not user.has_perm("tracks.view_cohort"):
+        return []
+    return [
+        Button(
+            _("Progress of the participants"),
+            reverse("tracks:matrix", args=[snippet.pk]),
+            icon_name="table",
+            priority=10,
+        )
+    ]
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def fill_free_seats(request: HttpRequest, instance: Any) -> None:
+    """More seats from the form: the waiting list moves up, as events does for sessions."""
+    if isinstance(instance, Cohort):
+        promote_from_waiting_list(session=instance, actor=request.user)
