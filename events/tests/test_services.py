@@ -92,18 +92,18 @@ def test_registration_window_and_role_restriction(session):
     event = session.event
     event.registration_opens_at = timezone.now() + timedelta(days=1)
     event.save()
-    with pytest.raises(services.RegistrationError, match="opens"):
+    with pytest.raises(services.RegistrationError, match="opent op"):
         register(session, "early")
     event.registration_opens_at = None
     event.registration_closes_at = timezone.now() - timedelta(minutes=1)
     event.save()
-    with pytest.raises(services.RegistrationError, match="closed"):
+    with pytest.raises(services.RegistrationError, match="gesloten"):
         register(session, "late")
     event.registration_closes_at = None
     event.save()
     event.only_for_roles.set([Role.objects.create(name="Bestuurder", slug="bestuurder")])
     event.save()
-    with pytest.raises(services.RegistrationError, match="only for"):
+    with pytest.raises(services.RegistrationError, match="alleen voor"):
         register(session, "worker")
     assert not Registration.objects.exists()
 
