@@ -11,15 +11,36 @@ from .models import ATTENDANCE_STATES, EventKind, EventPage, RegistrationState
 
 
 class VisitorForm(forms.Form):
-    name = forms.CharField(label=_("Your name"), max_length=150)
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=150,
+        error_messages={"required": _("Fill in your name.")},
+    )
     email = forms.EmailField(
         label=_("Your e-mail address"),
         help_text=_("We send a link to this address. Your registration counts once you click it."),
+        error_messages={
+            "required": _("Fill in your e-mail address."),
+            "invalid": _("Fill in an e-mail address like name@example.org."),
+        },
     )
-    organisation_name = forms.CharField(label=_("Your organisation"), max_length=200)
+    organisation_name = forms.CharField(
+        label=_("Your organisation"),
+        max_length=200,
+        error_messages={"required": _("Fill in the organisation you work for.")},
+    )
     role = forms.ModelChoiceField(
-        label=_("Your role"), queryset=Role.objects.all(), empty_label=_("Choose your role")
+        label=_("Your role"),
+        queryset=Role.objects.all(),
+        empty_label=_("Choose your role"),
+        error_messages={"required": _("Choose your role.")},
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["organisation_name"].widget.attrs["autocomplete"] = "organization"
 
 
 class AgendaFilterForm(forms.Form):
@@ -86,8 +107,12 @@ class EvaluationForm(forms.Form):
                 self.fields[key] = forms.ChoiceField(
                     label=text,
                     choices=RATINGS,
-                    widget=forms.RadioSelect,
+                    widget=forms.RadioSelect(attrs={"class": "rating"}),
                     help_text=_("1 is poor, 5 is very good."),
+                    error_messages={
+                        "required": _("Choose a number from 1 to 5 for: %(question)s")
+                        % {"question": text}
+                    },
                 )
             else:
                 self.fields[key] = forms.CharField(

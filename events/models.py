@@ -192,6 +192,12 @@ class EventPage(LearningItemPage):
         for session in sessions:
             session.my_registration = mine.get(session.pk)
         context["sessions"] = sessions
+        context["now"] = timezone.now()
+        # The certificate is for the whole event: every session attended.
+        attended = [r for r in mine.values() if r.state == RegistrationState.ATTENDED]
+        context["certificate_registration"] = (
+            attended[0] if attended and len(attended) == len(sessions) else None
+        )
         return context
 
     def is_open_for_registration(self, now: datetime | None = None) -> bool:
@@ -400,6 +406,19 @@ class Registration(models.Model):
     @property
     def is_active(self) -> bool:
         return self.state in ACTIVE_STATES
+
+    @property
+    def place_in_queue(self) -> int | None:
+        """1 for the first on the waiting list; None when not waiting."""
+        if self.state != RegistrationState.WAITING:
+            return None
+        ahead = Registration.objects.filter(
+            session_id=self.session_id, state=RegistrationState.WAITING
+        ).filter(
+            Q(waiting_since__lt=self.waiting_since)
+            | Q(waiting_since=self.waiting_since, pk__lt=self.pk)
+        )
+        return ahead.count() + 1
 
     def can_be_cancelled_by(self, user: Any, now: datetime | None = None) -> bool:
         if self.state not in CANCELLABLE_STATES:

@@ -236,12 +236,20 @@ def registration_from_link(token: str) -> Registration:
     return registration
 
 
+def registration_for_confirmation(token: str) -> Registration | None:
+    """The registration a confirmation link is about, to show on the page before the
+    person presses the button; None for a link that is not valid (the button says why)."""
+    try:
+        pk = signing.loads(token, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    return Registration.objects.select_related("session__event").filter(pk=pk).first()
+
+
 @transaction.atomic
 def confirm_visitor(*, token: str) -> Registration:
     try:
-        pk = signing.loads(
-            token, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE
-        )
+        pk = signing.loads(token, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
     except signing.SignatureExpired as error:
         raise RegistrationError(_("This link has expired. Please register again.")) from error
     except signing.BadSignature as error:

@@ -16,6 +16,7 @@ urlpatterns = [
     path("agenda/afmelden/<str:token>/", views.cancel_by_link, name="cancel_by_link"),
     path("agenda/plaats/<str:token>/", views.accept_offer, name="accept_offer"),
     path("agenda/inschrijving/<int:pk>/annuleren/", views.cancel, name="cancel"),
+    path("agenda/inschrijving/<int:pk>/plaats/", views.accept_own_offer, name="accept_own_offer"),
     path("agenda/inschrijving/<int:pk>/evaluatie/", views.evaluation, name="evaluation"),
     path("agenda/inschrijving/<int:pk>/deelnamebewijs.pdf", views.certificate, name="certificate"),
     path("agenda/mijn-agenda/", views.my_calendar, name="my_calendar"),

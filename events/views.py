@@ -83,7 +83,9 @@ def _months(sessions: Any) -> list[tuple[str, str]]:
 def _session(request: HttpRequest, pk: int) -> Session:
     """A session of a published event on this portal; anything else is 404."""
     region = getattr(request, "region", None)
-    return get_object_or_404(Session.objects.of_live_events(region).select_related("event"), pk=pk)
+    return get_object_or_404(
+        Session.objects.of_live_events(region).select_related("event").with_seat_counts(), pk=pk
+    )
 
 
 def _event_url(request: HttpRequest, session: Session) -> str:
@@ -110,7 +112,7 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("You are registered. We have sent you a confirmation."))
         return redirect(_event_url(request, session) + f"#sessie-{session.pk}")
 
-    form = VisitorForm(request.POST or None)
+    form = VisitorForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             registration, created = services.register_visitor(
@@ -124,7 +126,11 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
                 "events/visitor_check_email.html",
                 {"session": session, "registration": registration, "created": created},
             )
-    return render(request, "events/visitor_form.html", {"session": session, "form": form})
+    return render(
+        request,
+        "events/visitor_form.html",
+        {"session": session, "form": form, "event_url": _event_url(request, session)},
+    )
 
 
 @never_cache
@@ -142,7 +148,11 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
                 status=400,
             )
         return render(request, "events/visitor_confirmed.html", {"registration": registration})
-    return render(request, "events/confirm.html", {"token": token})
+    return render(
+        request,
+        "events/confirm.html",
+        {"registration": services.registration_for_confirmation(token)},
+    )
 
 
 @login_required
@@ -192,6 +202,7 @@ def _cancel_page(
 
 @never_cache
 def accept_offer(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in the e-mail that offers a seat."""
     try:
         registration = services.registration_from_link(token)
     except services.RegistrationError as link_error:
@@ -201,6 +212,20 @@ def accept_offer(request: HttpRequest, token: str) -> HttpResponse:
             {"title": _("Link not valid"), "text": link_error.message},
             status=404,
         )
+    return _accept_offer_page(request, registration)
+
+
+@login_required
+@never_cache
+def accept_own_offer(request: HttpRequest, pk: int) -> HttpResponse:
+    """The same, from the event page or the dashboard of the person logged in."""
+    registration = get_object_or_404(
+        Registration.objects.of(request.user).select_related("session__event"), pk=pk
+    )
+    return _accept_offer_page(request, registration)
+
+
+def _accept_offer_page(request: HttpRequest, registration: Registration) -> HttpResponse:
     error = ""
     if request.method == "POST":
         try:
@@ -217,7 +242,10 @@ def accept_offer(request: HttpRequest, token: str) -> HttpResponse:
                 },
             )
     return render(
-        request, "events/accept_offer.html", {"registration": registration, "error": error}
+        request,
+        "events/accept_offer.html",
+        {"registration": registration, "error": error},
+        status=400 if error else 200,
     )
 
 

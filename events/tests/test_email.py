@@ -1,4 +1,5 @@
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 from django.core.mail.backends.base import BaseEmailBackend
 from icalendar import Calendar
 
@@ -37,8 +38,9 @@ def test_confirmation_has_plain_html_and_a_valid_ics(session, django_capture_on_
         services.register_user(session=session, user=create_user("sanne"))
     [message] = mail.outbox
     assert session.event.title in message.body
+    assert isinstance(message, EmailMultiAlternatives)
     html, mimetype = message.alternatives[0]
-    assert mimetype == "text/html" and session.event.title in html
+    assert mimetype == "text/html" and session.event.title in str(html)
     filename, content, mimetype = message.attachments[0]
     assert filename == "uitnodiging.ics" and mimetype == "text/calendar"
     [vevent] = Calendar.from_ical(content).walk("VEVENT")
