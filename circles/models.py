@@ -611,4 +611,7 @@ class CircleIndexPage(RegionalPage):
         context["my_circle_ids"] = set(
             Circle.objects.visible_to(request.user).values_list("pk", flat=True)
         )
+        context["can_see_regional_bottlenecks"] = request.user.has_perm(
+            "circles.view_regional_bottlenecks"
+        )
         return context

@@ -125,6 +125,30 @@ def appoint_facilitator(*, circle: Circle, user: Any, by: Any = None) -> Members
 
 
 @transaction.atomic
+def set_facilitators(*, circle: Circle, users: Iterable[Any], actor: Any) -> None:
+    """The admin (/beheer/) names a circle's facilitators: those chosen become (or stay)
+    facilitator, other facilitators stay on as members. Only people with a right to change
+    circles reach this (Wagtail's snippet permissions)."""
+    chosen = {user.pk: user for user in users}
+    current = Membership.objects.select_for_update().filter(circle=circle).facilitators()
+    for membership in current.exclude(user_id__in=chosen):
+        membership.role = "member"
+        membership.save(update_fields=["role", "updated_at"])
+        _log(circle, CircleEvent.Kind.HANDED_OVER, actor=actor, subject=membership.user)
+    for user in chosen.values():
+        existing = Membership.objects.filter(circle=circle, user=user).first()
+        if existing is not None and existing.is_facilitator:
+            continue
+        was_member = existing is not None and existing.is_active
+        Membership.objects.update_or_create(
+            circle=circle, user=user, defaults={"role": "facilitator", "status": "active"}
+        )
+        _log(circle, CircleEvent.Kind.APPOINTED, actor=actor, subject=user)
+        if not was_member:
+            _register_for_upcoming(circle, user)
+
+
+@transaction.atomic
 def add_member(*, circle: Circle, user: Any, by: Any = None) -> Membership:
     """Add someone directly (demo and admin); members join through invitations."""
     if by is not None:

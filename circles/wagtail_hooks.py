@@ -1,11 +1,47 @@
-"""Editors manage the circles themselves (public data) in /beheer/. Cases, comments and
-other private content are deliberately not registered: only members read them."""
+"""Editors manage the circles themselves (public data and who facilitates) in /beheer/.
+Cases, comments and other private content are deliberately not registered: only members
+read them."""
 
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Circle
+from .models import Circle, Membership
+from .services import set_facilitators
+
+
+class CircleAdminForm(WagtailAdminModelForm):
+    facilitators = forms.ModelMultipleChoiceField(
+        get_user_model().objects.filter(is_active=True).order_by("email"),
+        label=_("Facilitators"),
+        required=False,
+        help_text=_("People with an account who run the circle: invite members, plan meetings."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["facilitators"] = list(
+                Membership.objects.facilitators()
+                .filter(circle=self.instance)
+                .values_list("user_id", flat=True)
+            )
+
+    def save(self, commit: bool = True) -> Circle:
+        circle = super().save(commit=commit)
+        if commit:
+            set_facilitators(
+                circle=circle,
+                users=self.cleaned_data["facilitators"],
+                actor=getattr(self, "for_user", None),
+            )
+        return circle
 
 
 class CircleViewSet(SnippetViewSet):
@@ -15,8 +51,12 @@ class CircleViewSet(SnippetViewSet):
     add_to_admin_menu = True
     menu_order = 250
     list_display = ["name", "municipality", "status"]
-    list_filter = ["status", "municipality__region"]
+    list_filter = ["status"]
     search_fields = ["name"]
+    edit_handler = ObjectList(
+        [*Circle.panels, FieldPanel("facilitators")],
+        base_form_class=CircleAdminForm,
+    )
 
 
 register_snippet(CircleViewSet)

@@ -144,3 +144,18 @@ def test_only_the_author_or_a_facilitator_edits_a_case(client, circle, people) -
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.went_well == "Snel contact."
+
+
+def test_the_daily_digest_counts_without_case_text(circle, people, settings) -> None:
+    from circles.tasks import send_daily_digests
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    Membership.objects.filter(user=people["member"]).update(notifications="daily")
+    case = make_case(circle, people["facilitator"], situation=SECRET_SITUATION)
+    add_comment(case=case, author=people["facilitator"], text="Een reactie met inhoud.")
+    mail.outbox.clear()
+    assert send_daily_digests.call() == 1
+    [message] = mail.outbox
+    assert message.to == [people["member"].email]
+    assert "1 nieuwe casus" in message.body and "1 nieuwe reactie" in message.body
+    assert SECRET_SITUATION not in message.body and case.title not in message.body
