@@ -153,6 +153,9 @@ def recommended(request: HttpRequest) -> HttpResponse:
         if remembered.is_valid():
             role = remembered.cleaned_data["rol"]
             form = RoleChoiceForm(initial={"rol": role})
+        elif profile := Profile.objects.visible_to(request.user).first():
+            # A logged-in person gets their own recommendations, their role preselected.
+            form = RoleChoiceForm(initial={"rol": profile.role})
     if role is not None or request.user.is_authenticated:
         recommendations = recommend(user=request.user, role=role, region=region)
     else:

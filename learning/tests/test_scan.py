@@ -278,3 +278,11 @@ def test_the_dashboard_partials_render_from_their_helpers(rf, profile, situation
         request=request,
     )
     assert items[0].title not in recommendations and items[1].title in recommendations
+
+
+def test_a_logged_in_person_gets_their_own_recommendations(member_client, profile, items):
+    record_statement(actor=profile.user, verb=Verb.COMPLETED, activity=items[0])
+    html = member_client.get("/aanbevolen/", **HOST).content.decode()
+    assert f'<option value="{profile.role.slug}" selected>' in html
+    assert "Voor jou" in html
+    assert items[1].title in html and items[0].title not in html
