@@ -61,9 +61,10 @@ def accepted_route(profile, situation, region):
     return scan
 
 
-def test_the_scan_asks_to_log_in(client: Client, groningen):
-    response = client.get(SCAN_URL, **HOST)
-    assert response.status_code == 302 and "/account/login/" in response["Location"]
+def test_the_scan_and_route_ask_to_log_in(client: Client, groningen):
+    for url in (SCAN_URL, ROUTE_URL, "/mijn/leerbehoefte/1/voorstel/"):
+        response = client.get(url, **HOST)
+        assert response.status_code == 302 and "/account/login/" in response["Location"]
 
 
 def test_the_first_scan_starts_from_the_profile(member_client, profile, situation, groningen):
