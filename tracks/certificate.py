@@ -100,36 +100,23 @@ def certificate_pdf(certificate: Certificate, *, base_url: str) -> bytes:
         pdf.set_font("Helvetica", "", 12)
         pdf.multi_cell(0, 8, latin1(value), new_x="LMARGIN", new_y="NEXT")
 
-    # The check at the foot of the page: the QR code drawn as squares (sharp in print).
-    top = 297 - 25 - 45
+    # The check at the foot of the page: the address on a line of its own (so it is read
+    # back whole), then the QR code drawn as squares (sharp in print).
+    qr_size = 40
+    footer_top = 297 - 25 - qr_size - 30
+    if pdf.get_y() + 4 > footer_top:  # a very long title or name
+        pdf.add_page()
+    pdf.set_y(footer_top)
+    line(_("Check that this certificate is genuine"), 11, "B", 6)
+    line(_("Scan the code or go to this address:"), 10, "", 6)
+    line(url, 10, "", 6)
+    line(_("Verification code: %(code)s") % {"code": certificate.display_code}, 10, "B", 6)
     qr_code = segno.make(url, error="m")
-    modules = len(qr_code.matrix)
-    size = 45 / modules
+    size = qr_size / len(qr_code.matrix)
+    top = pdf.get_y() + 3
     pdf.set_fill_color(0, 0, 0)
     for row_number, row in enumerate(qr_code.matrix):
         for column_number, dark in enumerate(row):
             if dark:
                 pdf.rect(25 + column_number * size, top + row_number * size, size, size, "F")
-    pdf.set_xy(25 + 45 + 8, top)
-    pdf.set_font("Helvetica", "B", 11)
-    pdf.multi_cell(
-        0, 6, latin1(_("Check that this certificate is genuine")), new_x="LEFT", new_y="NEXT"
-    )
-    pdf.set_font("Helvetica", "", 10)
-    pdf.multi_cell(
-        0,
-        6,
-        latin1(_("Scan the code or go to this address:")),
-        new_x="LEFT",
-        new_y="NEXT",
-    )
-    pdf.multi_cell(0, 6, latin1(url), new_x="LEFT", new_y="NEXT")
-    pdf.set_font("Helvetica", "B", 10)
-    pdf.multi_cell(
-        0,
-        6,
-        latin1(_("Verification code: %(code)s") % {"code": certificate.display_code}),
-        new_x="LEFT",
-        new_y="NEXT",
-    )
     return bytes(pdf.output())

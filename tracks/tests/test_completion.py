@@ -1,0 +1,251 @@
+"""The completion rules (attendance, preparation, assignments), each way to fail, and what
+completion brings: one learning record, one certificate, one e-mail."""
+
+import io
+from datetime import timedelta
+from typing import Any
+
+import pytest
+import time_machine
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from learning.models import AssignmentAnswers, LearningRecord, Verb
+from learning.services import complete_item, save_answers
+from tracks import services
+from tracks.models import Certificate, Cohort, RequirementRule, TrackPage
+from tracks.progress import progress_for
+from tracks.services import TrackError
+
+from .factories import create_track, make_user, plan
+
+
+def enrol(cohort: Cohort, user: Any) -> Any:
+    registration, _created = services.register_for_track(cohort=cohort, user=user)
+    return registration
+
+
+def prepare_everything(cohort: Cohort, user, *, skip: object = None) -> None:
+    for day in cohort.track.days.all():
+        for item in day.preparation_items.all():
+            if item.pk != getattr(skip, "pk", None):
+                complete_item(user=user, page=item)
+
+
+def hand_in_everything(cohort: Cohort, user, *, skip: object = None) -> None:
+    for day in cohort.track.days.all():
+        if day.assignment and day.assignment.pk != getattr(skip, "pk", None):
+            save_answers(
+                user=user, page=day.assignment, answers={"q": "Ik merkte rust."}, submit=True
+            )
+
+
+def attend(cohort: Cohort, user, editor, *, absent: object = None) -> None:
+    for day in cohort.days.all():
+        services.mark_day_attendance(
+            day=day, user=user, attended=day.pk != getattr(absent, "pk", None), actor=editor
+        )
+
+
+def after_last_day(cohort: Cohort):
+    return time_machine.travel(cohort.days.order_by("-starts_at").first().ends_at, tick=False)
+
+
+def test_all_rules_hold_gives_record_certificate_and_email_once(
+    cohort, participant, editor, django_capture_on_commit_callbacks
+):
+    registration = enrol(cohort, participant)
+    prepare_everything(cohort, participant)
+    hand_in_everything(cohort, participant)
+    mail.outbox.clear()
+    with after_last_day(cohort), django_capture_on_commit_callbacks(execute=True):
+        attend(cohort, participant, editor)
+    certificate = Certificate.objects.get(user=participant)
+    assert certificate.track_id == cohort.track_id
+    assert certificate.name == "Sanne de Vries (voorbeeld)"
+    assert len(certificate.dates) == 3
+    assert certificate.study_load_hours == 24
+    completed = (
+        LearningRecord.objects.of(participant).about(cohort.track).filter(verb=Verb.COMPLETED)
+    )
+    assert completed.count() == 1
+    [message] = mail.outbox
+    assert message.to == [participant.email]
+    assert cohort.track.title in message.subject
+    assert message.attachments[0][0] == "certificaat.pdf"
+    assert f"/certificaat/{certificate.code}/" in message.body
+
+    # Looking again, the command, a correction of attendance: nothing new.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.evaluate_completion(registration=registration) == certificate
+        call_command("check_track_completion", stdout=io.StringIO())
+    assert Certificate.objects.count() == 1
+    assert completed.count() == 1
+    assert len(mail.outbox) == 1
+
+
+def test_missing_one_day_fails_until_corrected(cohort, participant, editor):
+    enrol(cohort, participant)
+    prepare_everything(cohort, participant)
+    hand_in_everything(cohort, participant)
+    second_day = cohort.days.order_by("starts_at")[1]
+    with after_last_day(cohort):
+        attend(cohort, participant, editor, absent=second_day)
+        assert not Certificate.objects.exists()
+        # The trainer corrects the mistake: the latest record counts.
+        services.mark_day_attendance(day=second_day, user=participant, attended=True, actor=editor)
+    assert Certificate.objects.filter(user=participant).exists()
+
+
+def test_a_day_without_any_attendance_record_fails(cohort, participant, editor):
+    enrol(cohort, participant)
+    prepare_everything(cohort, participant)
+    hand_in_everything(cohort, participant)
+    first_day = cohort.days.order_by("starts_at").first()
+    with after_last_day(cohort):
+        services.mark_day_attendance(day=first_day, user=participant, attended=True, actor=editor)
+    [progress] = progress_for([cohort.registrations.get(user=participant)])
+    assert not progress.rules_hold
+    assert progress.done_count == len(progress.required_steps) - 2
+
+
+def test_missing_one_preparation_item_fails(cohort, participant, editor):
+    enrol(cohort, participant)
+    skipped = cohort.track.days.last().preparation_items.first()
+    prepare_everything(cohort, participant, skip=skipped)
+    hand_in_everything(cohort, participant)
+    with after_last_day(cohort):
+        attend(cohort, participant, editor)
+    assert not Certificate.objects.exists()
+    complete_item(user=participant, page=skipped)
+    # Learning cannot tell tracks; the command (or the next look) completes.
+    call_command("check_track_completion", stdout=io.StringIO())
+    assert Certificate.objects.filter(user=participant).exists()
+
+
+def test_a_saved_but_not_handed_in_assignment_fails(cohort, participant, editor):
+    enrol(cohort, participant)
+    prepare_everything(cohort, participant)
+    last = cohort.track.days.last().assignment
+    hand_in_everything(cohort, participant, skip=last)
+    save_answers(user=participant, page=last, answers={"q": "Half af"}, submit=False)
+    assert AssignmentAnswers.objects.get(user=participant, page=last).submitted_at is None
+    with after_last_day(cohort):
+        attend(cohort, participant, editor)
+    assert not Certificate.objects.exists()
+
+
+def test_rules_none_need_attendance_only(catalogue, regions, participant, editor):
+    track = create_track(
+        catalogue,
+        regions=regions,
+        slug="tweedaagse",
+        days=2,
+        preparation_rule=RequirementRule.NONE,
+        assignment_rule=RequirementRule.NONE,
+    )
+    cohort = plan(track)
+    enrol(cohort, participant)
+    with after_last_day(cohort):
+        attend(cohort, participant, editor)
+    assert Certificate.objects.filter(user=participant, track=track).exists()
+
+
+def test_an_optional_day_is_not_needed(catalogue, regions, participant, editor):
+    track = create_track(
+        catalogue, regions=regions, slug="met-keuzedag", days=2, with_assignments=False
+    )
+    optional = track.days.last()
+    optional.must_attend = False
+    optional.save()
+    cohort = plan(track)
+    enrol(cohort, participant)
+    prepare_everything(cohort, participant)
+    with after_last_day(cohort):
+        attend(cohort, participant, editor, absent=cohort.days.get(track_day=optional))
+    assert Certificate.objects.filter(user=participant).exists()
+
+
+def test_waiting_list_does_not_complete(track, participant, editor):
+    cohort = plan(track, seats=1)
+    enrol(cohort, make_user("eerste"))
+    registration = enrol(cohort, participant)
+    assert registration.state == "waiting"
+    prepare_everything(cohort, participant)
+    with after_last_day(cohort), pytest.raises(TrackError):
+        attend(cohort, participant, editor)
+    assert services.evaluate_completion(registration=registration) is None
+
+
+def test_only_trainers_and_editors_record_attendance_and_not_before_the_day(
+    cohort, participant, editor
+):
+    enrol(cohort, participant)
+    day = cohort.days.order_by("starts_at").first()
+    with pytest.raises(TrackError, match="begonnen"):
+        services.mark_day_attendance(day=day, user=participant, attended=True, actor=editor)
+    with time_machine.travel(day.starts_at, tick=False):
+        with pytest.raises(TrackError):
+            services.mark_day_attendance(
+                day=day, user=participant, attended=True, actor=make_user("iemand")
+            )
+        trainer = make_user("trainer")
+        track = TrackPage.objects.get(pk=cohort.track_id)
+        track.trainers.add(trainer)
+        track.save()
+        assert services.mark_day_attendance(day=day, user=participant, attended=True, actor=trainer)
+        assert not services.mark_day_attendance(
+            day=day, user=participant, attended=True, actor=trainer
+        )
+
+
+def test_registration_window_and_waiting_list_reuse_events(track, participant):
+    opens = timezone.now() + timedelta(days=2)
+    cohort = plan(track, seats=1, registration_opens_at=opens)
+    with pytest.raises(TrackError, match="opent op"):
+        services.register_for_track(cohort=cohort, user=participant)
+    with time_machine.travel(opens):
+        first, created = services.register_for_track(cohort=cohort, user=participant)
+        assert created and first.state == "confirmed"
+        again, created = services.register_for_track(cohort=cohort, user=participant)
+        assert again == first and not created
+        second, _created = services.register_for_track(cohort=cohort, user=make_user("twee"))
+        assert second.state == "waiting"
+        services.cancel_track_registration(registration=first, actor=participant)
+        second.refresh_from_db()
+        assert second.state == "confirmed"
+        assert [change.to_state for change in second.changes.all()] == ["waiting", "confirmed"]
+
+
+def test_no_registration_after_the_first_day_started(cohort, participant):
+    with time_machine.travel(cohort.starts_at + timedelta(minutes=1)), pytest.raises(TrackError):
+        services.register_for_track(cohort=cohort, user=participant)
+
+
+def test_progress_marks_the_next_step_and_due_dates(cohort, participant):
+    registration = enrol(cohort, participant)
+    [progress] = progress_for([registration])
+    first_day = progress.days[0]
+    assert progress.next_step is first_day.preparation[0]
+    assert first_day.preparation[0].due_at == cohort.starts_at
+    assert first_day.assignment is not None
+    assert first_day.assignment.due_at == progress.days[1].day.starts_at
+    assert progress.percentage == 0
+    prepare_everything(cohort, participant)
+    [progress] = progress_for([registration])
+    assert progress.next_step is progress.days[0].attendance
+    assert progress.percentage == round(100 * 3 / 9)
+
+
+def test_certificate_keeps_its_facts_when_the_account_goes(cohort, participant, editor):
+    enrol(cohort, participant)
+    prepare_everything(cohort, participant)
+    hand_in_everything(cohort, participant)
+    with after_last_day(cohort):
+        attend(cohort, participant, editor)
+    participant.delete()
+    certificate = Certificate.objects.get()
+    assert certificate.user is None
+    assert certificate.name == "Sanne de Vries (voorbeeld)"
+    assert certificate.track_title == cohort.track.title
