@@ -6,6 +6,7 @@ import io
 import json
 import re
 from decimal import Decimal
+from typing import Any
 
 import jwt
 import pytest
@@ -18,7 +19,7 @@ from tracks.models import Certificate, new_certificate_code
 
 from .factories import make_user
 
-HOST = {"HTTP_HOST": "groningen.localhost"}
+HOST: dict[str, Any] = {"HTTP_HOST": "groningen.localhost"}
 BASE_URL = "http://groningen.localhost"
 
 

@@ -3,6 +3,7 @@ participants, registering and cancelling, attendance and the matrix (who may see
 the editors' form for a group, the dashboard partial and the privacy export."""
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 import time_machine
@@ -18,7 +19,7 @@ from tracks.views import track_progress_of
 
 from .factories import create_track, create_track_index, make_user, plan
 
-HOST = {"HTTP_HOST": "groningen.localhost"}
+HOST: dict[str, Any] = {"HTTP_HOST": "groningen.localhost"}
 
 
 @pytest.fixture
