@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts.models import Profile
 from learning.models import AssignmentAnswers
+from learning.routes import personal_data as learning_route_data
 from learning.xapi import statements_of
 
 
@@ -35,6 +36,7 @@ def personal_data(*, user: Any, base_url: str) -> dict[str, Any]:
             }
             for answers in AssignmentAnswers.objects.of(user).select_related("page")
         ],
+        **learning_route_data(user=user),
     }
 
 

@@ -13,12 +13,15 @@ from django.views.decorators.cache import never_cache
 from accounts.models import Profile
 from catalogue.models import LearningItemPage
 from learning.models import LearningRecord
+from learning.recommendations import recommend
+from learning.routes import route_progress
 
 from .forms import DeleteAccountForm
 from .services import delete_account, personal_data
 
 CONTINUE_COUNT = 3
 COMPLETED_COUNT = 10
+RECOMMENDATIONS = 4
 
 
 @never_cache
@@ -53,6 +56,10 @@ def home(request: HttpRequest) -> HttpResponse:
         "dashboard/home.html",
         {
             "profile": profile,
+            "route": route_progress(request.user),
+            "recommendations": recommend(
+                user=request.user, region=getattr(request, "region", None), limit=RECOMMENDATIONS
+            ),
             "continue_items": [pages[pk] for pk in in_progress_ids if pk in pages],
             "completed": completed,
             "completed_count": len(completed_ids),

@@ -11,6 +11,7 @@ from catalogue.models import (
 )
 
 from . import scan_hooks  # noqa: F401  (registers the needs scan's situations)
+from .models import RouteStep
 from .progress import item_progress
 from .services import open_item
 
@@ -25,5 +26,6 @@ def progress_panel(request: HttpRequest, page: LearningItemPage) -> SafeString:
             progress=item_progress(user=request.user, page=page),
             is_media=isinstance(page, VideoClipPage | PodcastEpisodePage),
             is_assignment=isinstance(page, PracticeAssignmentPage),
+            is_in_route=RouteStep.objects.of(request.user).filter(page=page).exists(),
         )
     return render_to_string("learning/partials/item_panel.html", context, request=request)
