@@ -98,8 +98,9 @@ class MembershipQuerySet(models.QuerySet["Membership"]):
         return self.active().filter(role="facilitator")
 
     def with_people(self) -> MembershipQuerySet:
+        """With name and organisation; facilitators ("facilitator" < "member") first."""
         return self.select_related("user__profile__organisation").order_by(
-            "-role", "user__profile__full_name", "user__email"
+            "role", "user__profile__full_name", "user__email"
         )
 
 
@@ -114,7 +115,7 @@ class CaseQuerySet(models.QuerySet["Case"]):
 
     def listed(self) -> CaseQuerySet:
         return (
-            self.select_related("author__profile")
+            self.select_related("author__profile", "circle")
             .annotate(comment_count=Count("comments"))
             .order_by("-created_at")
         )
@@ -127,7 +128,7 @@ class CommentQuerySet(models.QuerySet["Comment"]):
     def recent_in(self, circle: Circle) -> CommentQuerySet:
         return (
             self.filter(case__circle=circle)
-            .select_related("author__profile", "case")
+            .select_related("author__profile", "case__circle")
             .order_by("-created_at")
         )
 
