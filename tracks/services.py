@@ -193,9 +193,10 @@ def mark_day_attendance(*, day: CohortDay, user: Any, attended: bool, actor: Any
 
 
 @transaction.atomic
-def evaluate_completion(*, registration: Registration) -> Certificate | None:
+def evaluate_completion(*, registration: Registration, notify: bool = True) -> Certificate | None:
     """When the track's rules hold for this registration: the completion record, the
-    certificate and the e-mail, each once. Returns the certificate when there is one."""
+    certificate and the e-mail, each once. Returns the certificate when there is one.
+    `notify=False` skips the e-mail (the demo loader, whose people are invented)."""
     from .progress import progress_for
     from .tasks import send_certificate_email
 
@@ -231,7 +232,8 @@ def evaluate_completion(*, registration: Registration) -> Certificate | None:
         completion=True,
         extensions={"cohort": cohort.pk, "certificate": certificate.code},
     )
-    transaction.on_commit(lambda: send_certificate_email.enqueue(certificate_id=certificate.pk))
+    if notify:
+        transaction.on_commit(lambda: send_certificate_email.enqueue(certificate_id=certificate.pk))
     return certificate
 
 
