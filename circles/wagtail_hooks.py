@@ -9,8 +9,11 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from catalogue.models import LearningItemPage
 
 from .models import Circle, Membership
 from .services import set_facilitators
@@ -26,6 +29,11 @@ class CircleAdminForm(WagtailAdminModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        items = self.fields["catalogue_items"]
+        assert isinstance(items, forms.ModelMultipleChoiceField)
+        # Only learning items, as checkboxes; setting the queryset fills the widget's choices.
+        items.widget = forms.CheckboxSelectMultiple()
+        items.queryset = Page.objects.live().type(LearningItemPage).order_by("title")
         if self.instance.pk:
             self.initial["facilitators"] = list(
                 Membership.objects.facilitators()
@@ -54,7 +62,7 @@ class CircleViewSet(SnippetViewSet):
     list_filter = ["status"]
     search_fields = ["name"]
     edit_handler = ObjectList(
-        [*Circle.panels, FieldPanel("facilitators")],
+        [*Circle.panels, FieldPanel("catalogue_items"), FieldPanel("facilitators")],
         base_form_class=CircleAdminForm,
     )
 

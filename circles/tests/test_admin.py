@@ -31,6 +31,8 @@ def test_an_editor_creates_a_circle_with_a_facilitator(client, drenthe, people) 
     circle = Circle.objects.get(slug="emmen")
     assert membership(circle, facilitator).is_facilitator
     assert CircleEvent.objects.get(circle=circle).kind == "appointed"
+    edit = client.get(reverse("wagtailsnippets_circles_circle:edit", args=[circle.pk]))
+    assert edit.context["form"].initial["facilitators"] == [facilitator.pk]
     # The editor is not a member: the workspace stays closed to them.
     assert client.get(circle.get_absolute_url()).status_code == 404
 
