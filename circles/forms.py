@@ -21,8 +21,10 @@ TEXTAREA = {"rows": 6}
 
 def excerpt(text: str, finding: Finding) -> str:
     """The finding with a few words around it, so the member sees where it is."""
-    start = max(finding.start - EXCERPT_CONTEXT, 0)
-    end = min(finding.end + EXCERPT_CONTEXT, len(text))
+    # About EXCERPT_CONTEXT characters either side, widened to whole words.
+    start = text.rfind(" ", 0, max(finding.start - EXCERPT_CONTEXT, 0)) + 1
+    end = text.find(" ", min(finding.end + EXCERPT_CONTEXT, len(text)))
+    end = len(text) if end == -1 else end
     return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
 
 
