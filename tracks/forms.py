@@ -46,7 +46,7 @@ class CodeForm(forms.Form):
     code = forms.CharField(
         label=_("Verification code"),
         max_length=60,
-        help_text=_("It is on the certificate, under the QR code, e.g. ABCD-EFGH-…"),
+        help_text=_("It is on the certificate, with the QR code, e.g. ABCD-EFGH-…"),
     )
 
 

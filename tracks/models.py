@@ -137,8 +137,6 @@ class TrackPage(LearningItemPage):
         from .views import track_page_context
 
         context = super().get_context(request, *args, **kwargs)
-        # The generic "your progress" panel of items would repeat what the track shows.
-        context["item_panels"] = []
         context.update(track_page_context(request, self))
         return context
 

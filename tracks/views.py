@@ -237,37 +237,31 @@ def attendance(request: HttpRequest, pk: int, day_pk: int) -> HttpResponse:
 NOT_YET = "\u2013"  # an en dash: nothing recorded yet
 
 
-def _matrix(cohort: Cohort) -> tuple[list[str], list[tuple[Registration, list[str]]]]:
-    """The column headings and, per participant, one cell per requirement."""
+def _matrix(cohort: Cohort) -> tuple[list[tuple[str, list[str]]], list[Any]]:
+    """Per programme day its requirement columns, and per participant one cell each."""
     progress = progress_for(_participants(cohort))
-    headings: list[str] = []
+    columns: list[tuple[str, list[str]]] = []
     rows = []
     for number, item in enumerate(progress):
         cells = []
         for day in item.days:
-            title = day.day.track_day.title
             if number == 0:
-                headings += [
-                    _("%(day)s: preparation") % {"day": title},
-                    _("%(day)s: present") % {"day": title},
-                ]
-                if day.assignment:
-                    headings.append(_("%(day)s: assignment") % {"day": title})
+                names = [_("Preparation"), _("Present")]
+                names += [_("Assignment")] if day.assignment else []
+                columns.append((day.day.track_day.title, names))
             done = sum(step.is_done for step in day.preparation)
             cells.append(f"{done}/{len(day.preparation)}" if day.preparation else NOT_YET)
             present = day.attendance
             cells.append(_("yes") if present.is_done else _("no") if present.is_absent else NOT_YET)
             if day.assignment:
                 cells.append(_("handed in") if day.assignment.is_done else NOT_YET)
-        if number == 0:
-            headings.append(_("Completed"))
         cells.append(
             timezone.localtime(item.certificate.issued_at).strftime("%d-%m-%Y")
             if item.certificate
             else NOT_YET
         )
         rows.append((item.registration, cells))
-    return headings, rows
+    return columns, rows
 
 
 @never_cache
@@ -276,21 +270,22 @@ def progress_matrix(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = get_object_or_404(
         Cohort.objects.overseen_by(request.user).select_related("track"), pk=pk
     )
-    headings, rows = _matrix(cohort)
+    columns, rows = _matrix(cohort)
     if request.GET.get("formaat") == "csv":
+        headings = [f"{day}: {column}" for day, names in columns for column in names]
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="voortgang-groep-{cohort.pk}.csv"'
         # A byte-order mark and semicolons: what Excel in Dutch opens as columns.
         response.write("\ufeff")
         writer = csv.writer(response, delimiter=";")
-        writer.writerow([_("Name"), _("Organisation"), *headings])
+        writer.writerow([_("Name"), _("Organisation"), *headings, _("Completed")])
         for registration, cells in rows:
             writer.writerow([registration.name, registration.organisation_name, *cells])
         return response
     return render(
         request,
         "tracks/matrix.html",
-        {"cohort": cohort, "headings": headings, "rows": rows},
+        {"cohort": cohort, "columns": columns, "rows": rows},
     )
 
 

@@ -142,12 +142,12 @@ def test_matrix_is_for_staff_and_exports_csv(client: Client, cohort, participant
     client.force_login(editor)
     response = client.get(url, **HOST)
     assert response.status_code == 200
-    assert "Dag 1: voorbereiding" in response.text
+    assert '<th scope="col">Voorbereiding</th>' in response.text
     assert "Sanne de Vries (voorbeeld)" in response.text
     csv = client.get(url, {"formaat": "csv"}, **HOST)
     assert csv["Content-Type"] == "text/csv; charset=utf-8"
     lines = csv.content.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith("Naam;Organisatie;Dag 1: voorbereiding;Dag 1: aanwezig")
+    assert lines[0].startswith("Naam;Organisatie;Dag 1: Voorbereiding;Dag 1: Aanwezig")
     assert lines[1].startswith("Sanne de Vries (voorbeeld);;0/1;")
 
 
