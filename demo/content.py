@@ -136,8 +136,7 @@ SHARED_PAGES: list[dict[str, Any]] = [
         "slug": "privacy",
         "title": "Privacy",
         "show_in_menus": False,
-        "intro": "Welke gegevens de leeromgeving van je bewaart, waarom, en wat je zelf kunt "
-        "doen.",
+        "intro": "Welke gegevens de leeromgeving van je bewaart, waarom, en wat je zelf kunt doen.",
         "body": [
             ("heading", "Zonder account"),
             (

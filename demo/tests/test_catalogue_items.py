@@ -58,7 +58,9 @@ def load() -> tuple[CatalogueIndexPage, int]:
 
 
 def items() -> list[LearningItemPage]:
-    return [page.specific for page in LearningItemPage.objects.live()]
+    """The demo's own catalogue items (events and tracks are loaded by their modules)."""
+    slugs = [item.slug for item in ITEMS]
+    return [page.specific for page in LearningItemPage.objects.live().filter(slug__in=slugs)]
 
 
 def words(text: str) -> str:

@@ -1,0 +1,89 @@
+"""Issue 5's journey from sign-up to a completed route step: sign up, confirm the address
+from the test outbox, onboarding, the needs scan, take over the route, complete the first
+step, and see "Mijn leeromgeving" change. axe (WCAG 2.1 A and AA) on every page."""
+
+import re
+
+import pytest
+from django.core import mail
+from playwright.sync_api import Page, expect
+
+from learning.models import LearningRecord, RouteStep, Verb
+
+from .test_learning_route import check_page
+
+pytestmark = pytest.mark.browser
+
+EMAIL = "journey@example.org"
+PASSWORD = "een-lang-wachtwoord-voor-tests"
+
+
+@pytest.fixture(autouse=True)
+def _mail_through_task_queue(settings) -> None:
+    settings.EMAIL_BACKEND = "core.mail.TaskEmailBackend"
+    settings.TASK_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+def test_from_sign_up_to_a_completed_step(portals: dict[str, str], page: Page) -> None:
+    base_url = portals["groningen"]
+    page.goto(f"{base_url}/account/signup/")
+    page.locator("#id_email").fill(EMAIL)
+    page.locator("#id_password1").fill(PASSWORD)
+    page.locator("#id_password2").fill(PASSWORD)
+    page.locator("form.account-form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/account/confirm-email/$"))
+    link = re.search(r"http://\S+/account/confirm-email/\S+", str(mail.outbox[-1].body))
+    assert link, mail.outbox[-1].body
+    page.goto(link.group(0))
+    page.locator("form.account-form button[type=submit]").click()
+
+    expect(page).to_have_url(re.compile(r"/mijn/welkom/$"))
+    page.locator("#id_full_name").fill("Joris (voorbeeld)")
+    page.locator("#id_role").select_option(label="Medewerker sociaal team")
+    page.locator("form.account-form button[type=submit]").click()
+
+    # A new professional lands on the dashboard, which offers the scan.
+    expect(page).to_have_url(f"{base_url}/mijn/")
+    expect(page.locator("#verder ~ p")).to_contain_text("Je bent nog nergens mee begonnen")
+    check_page(page, "dashboard-new")
+    page.get_by_role("link", name="Doe de leerbehoefte-scan").click()
+
+    expect(page).to_have_url(re.compile(r"/mijn/leerbehoefte/$"))
+    page.locator("input[name=situations]").first.check()
+    page.locator("input[name=minutes_per_week]").nth(1).check()
+    page.get_by_role("button", name="Toon mijn route").click()
+    expect(page).to_have_url(re.compile(r"/voorstel/$"))
+    page.locator("form[action$='/overnemen/'] button").click()
+
+    expect(page).to_have_url(f"{base_url}/mijn/route/")
+    total = RouteStep.objects.filter(user__email=EMAIL).count()
+    assert total >= 3
+    expect(page.locator(".route-progress__text")).to_have_text(f"0 van {total} afgerond")
+
+    # Complete the first step that is completed with the button (not an assignment).
+    first = (
+        RouteStep.objects.filter(user__email=EMAIL)
+        .exclude(page__content_type__model="practiceassignmentpage")
+        .order_by("position")
+        .first()
+    )
+    assert first is not None
+    page.locator(".route-step__title a", has_text=first.page.title).click()
+    expect(page.locator("#voortgang")).to_contain_text("Dit is een stap in je leerroute")
+    check_page(page, "item-in-route")
+    page.get_by_role("button", name="Markeer als afgerond").click()
+    expect(page.locator("#voortgang")).to_contain_text("Afgerond op")
+    assert LearningRecord.objects.filter(
+        actor__email=EMAIL, verb=Verb.COMPLETED, activity_id=first.page_id
+    ).exists()
+
+    page.locator(".account-nav a").click()
+    expect(page).to_have_url(f"{base_url}/mijn/")
+    expect(page.locator(".route-summary .route-progress__text")).to_have_text(
+        f"1 van {total} afgerond"
+    )
+    expect(page.locator("#afgerond ~ ul")).to_contain_text(first.page.title)
+    check_page(page, "dashboard-progress")
+
+    page.get_by_role("link", name="Verwijder je account").click()
+    check_page(page, "delete-account")
