@@ -1,0 +1,51 @@
+"""Jobs that must run on a clock (reminders, expiring offers, retention, digests).
+
+django-tasks runs work that is enqueued but has no scheduler, so apps register their
+periodic jobs with the Wagtail hook `periodic_jobs` (a function returning `PeriodicJob`s) and
+one process runs `manage.py run_periodic_jobs --loop` (started by `make run`). Every job must
+be idempotent: after a restart a job may run again sooner than its interval.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.core.cache import cache
+from django.utils import timezone
+from wagtail import hooks
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PeriodicJob:
+    name: str
+    every: timedelta
+    run: Callable[[], object]
+
+
+def registered_jobs() -> list[PeriodicJob]:
+    return [job for provide in hooks.get_hooks("periodic_jobs") for job in provide()]
+
+
+def run_due_jobs(*, now: datetime | None = None) -> list[str]:
+    """Run every job whose interval has passed since its last run; a failing job is logged
+    and tried again at the next round, the others go on. Returns the names that ran."""
+    now = now or timezone.now()
+    ran = []
+    for job in registered_jobs():
+        key = f"periodic-job:{job.name}"
+        last_run = cache.get(key)
+        if last_run is not None and now - last_run < job.every:
+            continue
+        try:
+            job.run()
+        except Exception:
+            logger.exception("Periodic job %s failed", job.name)
+            continue
+        cache.set(key, now, timeout=None)
+        ran.append(job.name)
+    return ran

@@ -1,0 +1,40 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from wagtail import hooks
+
+from core.periodic import PeriodicJob, run_due_jobs
+
+
+@pytest.fixture
+def jobs():
+    calls: list[str] = []
+
+    def broken() -> None:
+        calls.append("broken")
+        raise RuntimeError("mail server down")
+
+    provided = [
+        PeriodicJob("often", timedelta(minutes=5), lambda: calls.append("often")),
+        PeriodicJob("daily", timedelta(days=1), lambda: calls.append("daily")),
+        PeriodicJob("broken", timedelta(minutes=5), broken),
+    ]
+    with hooks.register_temporarily("periodic_jobs", lambda: provided):
+        yield calls
+
+
+def test_jobs_run_when_their_interval_has_passed(jobs):
+    start = timezone.now()
+    assert run_due_jobs(now=start) == ["often", "daily"]
+    assert run_due_jobs(now=start + timedelta(minutes=1)) == []
+    assert run_due_jobs(now=start + timedelta(minutes=6)) == ["often"]
+    assert run_due_jobs(now=start + timedelta(days=1)) == ["often", "daily"]
+
+
+def test_a_failing_job_is_tried_again_and_does_not_stop_the_others(jobs):
+    start = timezone.now()
+    run_due_jobs(now=start)
+    run_due_jobs(now=start + timedelta(minutes=1))
+    assert jobs.count("broken") == 2, "not marked as run, so tried at the next round"
+    assert jobs.count("often") == 1
