@@ -52,8 +52,12 @@ system-deps:
 	else echo "Missing Debian packages: run 'sudo make system-deps' (chromium, gettext)."; fi
 
 # Exit code 5 means pytest collected no tests (e.g. a -k filter that matches none).
+# The concurrency tests run on their own: on SQLite they need a test database in a file
+# (threads with their own connections), the rest of the suite the in-memory one.
 test: system-deps install
-	$(BIN)/pytest $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(BIN)/pytest -m "not concurrency" $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	TEST_SQLITE_FILE="$$(mktemp -u "$${TMPDIR:-/tmp}/leeromgeving-test-XXXXXX.sqlite3")" \
+		$(BIN)/pytest -m concurrency $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 check: install
 	$(BIN)/ruff check .

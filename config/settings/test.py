@@ -4,6 +4,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
+from .base import DATABASES, env
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Mail goes through the task queue as in production; the immediate task backend runs the
@@ -24,3 +25,11 @@ WHITENOISE_AUTOREFRESH = True
 # The admin tests of the other apps log editors in without a second factor; the tests of
 # accounts.middleware switch the requirement on.
 ADMIN_REQUIRES_TOTP = False
+
+# The concurrency tests (marked `concurrency`; `make test` runs them in a second pytest
+# run) need live-server threads with connections of their own, as in production. SQLite's
+# in-memory test database is one connection shared by all threads, so that run names a
+# file in TEST_SQLITE_FILE. The main run keeps the in-memory database, on which the
+# browser tests' serialized rollback relies. PostgreSQL ignores the variable.
+if env("TEST_SQLITE_FILE", default="") and DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["TEST"] = {"NAME": env("TEST_SQLITE_FILE")}

@@ -36,9 +36,11 @@ class WorkerPool:
             return list(self.app(environ, start_response))
 
 
+@pytest.mark.concurrency
 @pytest.mark.skipif(
     connection.vendor == "sqlite" and not connection.settings_dict["TEST"].get("NAME"),
-    reason="needs a file-based SQLite test database (set DATABASES TEST NAME) or PostgreSQL",
+    reason="needs PostgreSQL or a file SQLite test database: TEST_SQLITE_FILE=<path> "
+    "(`make test` runs it so)",
 )
 @pytest.mark.django_db(transaction=True)
 def test_200_simultaneous_registrations_for_20_seats(live_server, catalogue, regions):
