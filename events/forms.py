@@ -3,11 +3,19 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Role, Theme
 
-from .models import ATTENDANCE_STATES, EventKind, EventPage, RegistrationState
+from .models import (
+    ATTENDANCE_STATES,
+    EventKind,
+    EventPage,
+    Registration,
+    RegistrationState,
+    Session,
+)
 
 
 class VisitorForm(forms.Form):
@@ -123,3 +131,76 @@ class EvaluationForm(forms.Form):
 class MessageForm(forms.Form):
     subject = forms.CharField(label=_("Subject"), max_length=200)
     body = forms.CharField(label=_("Message"), widget=forms.Textarea)
+    include_waiting_list = forms.BooleanField(
+        label=_("Also send it to the people on the waiting list"), required=False
+    )
+
+
+# Editors' forms in /beheer/ (events.admin_views).
+
+
+class AddByHandForm(forms.Form):
+    """An editor adds someone; an account with the e-mail address is linked."""
+
+    session = forms.ModelChoiceField(
+        label=_("Session"),
+        queryset=Session.objects.filter(event__isnull=False)
+        .upcoming()
+        .select_related("event")
+        .order_by("starts_at"),
+    )
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        help_text=_("When someone has an account with this address, we link it."),
+    )
+    name = forms.CharField(
+        label=_("Name"), max_length=150, required=False, help_text=_("Empty: from the account.")
+    )
+    organisation_name = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    role = forms.ModelChoiceField(label=_("Role"), queryset=Role.objects.all(), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        email = data.get("email", "")
+        data["user"] = (
+            get_user_model().objects.filter(email__iexact=email).select_related("profile").first()
+            if email
+            else None
+        )
+        user = data["user"]
+        profile = getattr(user, "profile", None)
+        if not data.get("name") and user:
+            data["name"] = getattr(profile, "full_name", "") or user.get_full_name() or user.email
+        if not data.get("organisation_name") and profile:
+            data["organisation_name"] = profile.organisation_name
+        if not data.get("role") and profile:
+            data["role"] = profile.role
+        if email and not data.get("name"):
+            self.add_error("name", _("Fill in the name: there is no account with this address."))
+        return data
+
+
+class MoveForm(forms.Form):
+    to_session = forms.ModelChoiceField(label=_("Move to"), queryset=Session.objects.none())
+
+    def __init__(self, *args: Any, registration: Registration, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        session = registration.session
+        others = Session.objects.none()
+        if session.event_id:
+            others = (
+                Session.objects.filter(event_id=session.event_id)
+                .exclude(pk=session.pk)
+                .upcoming()
+                .select_related("event")
+            )
+        self.fields["to_session"].queryset = others  # type: ignore[attr-defined]
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=250,
+        required=False,
+        help_text=_("Kept in the history of the registration, e.g. 'ill, called on Monday'."),
+    )

@@ -408,6 +408,11 @@ class Registration(models.Model):
         return self.state in ACTIVE_STATES
 
     @property
+    def state_label(self) -> str:
+        """The state in words, for exports."""
+        return str(self.get_state_display())
+
+    @property
     def place_in_queue(self) -> int | None:
         """1 for the first on the waiting list; None when not waiting."""
         if self.state != RegistrationState.WAITING:

@@ -580,13 +580,17 @@ def _email_once(registrations: Any, kind: EventEmail.Kind) -> int:
 
 
 @transaction.atomic
-def message_registrants(*, session: Session, subject: str, body: str, actor: Any) -> int:
-    """An editor's message to everyone with a seat or on the waiting list."""
+def message_registrants(
+    *, session: Session, subject: str, body: str, actor: Any, include_waiting_list: bool = True
+) -> int:
+    """An editor's message to everyone with a seat (confirmed or offered) and, unless left
+    out, to the waiting list. Returns the number of e-mails."""
     if not actor.has_perm("events.change_registration"):
         raise RegistrationError(_("Only editors can send messages to participants."))
-    recipients = session.registrations.filter(  # type: ignore[attr-defined]
-        state__in=(State.CONFIRMED, State.OFFERED, State.WAITING)
-    )
+    states = [State.CONFIRMED, State.OFFERED]
+    if include_waiting_list:
+        states.append(State.WAITING)
+    recipients = session.registrations.filter(state__in=states)  # type: ignore[attr-defined]
     for registration in recipients:
         _email(registration, EventEmail.Kind.MESSAGE, subject=subject, body=body)
     return len(recipients)
