@@ -696,11 +696,20 @@ def decide_request(
     return _done(request, message % {"name": person_name(other.user)}, "circles:members", circle)
 
 
-@require_POST
 @workspace
 def remove(request: HttpRequest, circle: Circle, membership: Membership, pk: int) -> HttpResponse:
+    """Asks first (GET), removes on the confirming POST."""
     facilitator_only(membership)
-    other = _other_membership(circle, pk)
+    other = get_object_or_404(Membership.objects.active().filter(circle=circle), pk=pk)
+    if request.method != "POST":
+        return render_workspace(
+            request,
+            "remove_member.html",
+            circle=circle,
+            membership=membership,
+            section="members",
+            other=other,
+        )
     try:
         services.remove_member(membership=other, by=request.user)
     except CircleError as error:

@@ -39,6 +39,7 @@ GET_PAGES = [
     "bottleneck_new",
     "bottleneck_edit",
     "members",
+    "remove",
     "history",
 ]
 POST_ACTIONS = [
@@ -73,7 +74,7 @@ FACILITATOR_ONLY = {
     "minutes",
     "attendance",
 }
-FACILITATOR_PAGES = {"meeting_new", "meeting_edit"}
+FACILITATOR_PAGES = {"meeting_new", "meeting_edit", "remove"}
 NON_MEMBERS = ["outsider", "other_member", "editor", "coordinator"]
 
 

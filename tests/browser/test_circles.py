@@ -175,6 +175,12 @@ def test_circle_journey(portals: dict[str, str], new_context: NewContext) -> Non
         facilitator.goto(f"{base_url}/leerkringen/assen/{path}")
         check_page(facilitator, name)
 
+    facilitator.goto(f"{base_url}/leerkringen/assen/leden/")
+    facilitator.locator("a[href$='/verwijderen/']").first.click()
+    check_page(facilitator, "remove-member")
+    facilitator.get_by_role("link", name="Nee, ga terug").click()
+    expect(facilitator.locator("h1")).to_have_text("Leden")
+
     facilitator.goto(f"{base_url}/leerkringen/assen/bijeenkomsten/")
     facilitator.locator("main ul.plain-list a").last.click()  # a past meeting with minutes
     expect(facilitator.locator("main")).to_contain_text("Verslag")
