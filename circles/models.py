@@ -185,6 +185,9 @@ class Membership(models.Model):
         choices=Notifications.choices,
         default=Notifications.EACH,
     )
+    digest_sent_at = models.DateTimeField(
+        _("last daily e-mail covered up to"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, override
 from django_tasks import task
 
-from .models import Circle, Membership
+from .models import Case, Circle, Comment, Membership
 from .services import portal_base_url, send_circle_mail
 
 SUBJECTS = {
@@ -44,34 +43,43 @@ def notify_members(*, circle_id: int, what: str, path: str, exclude_user_id: int
 
 @task()
 def send_daily_digests() -> int:
-    """For members who chose a daily e-mail: what is new in their circles in the last day.
-    Run once a day (see README of circles); returns how many e-mails were sent."""
-    since = timezone.now() - timedelta(days=1)
-    circles = Circle.objects.active().annotate(
-        new_cases=Count("cases", filter=Q(cases__created_at__gte=since), distinct=True),
-        new_comments=Count(
-            "cases__comments", filter=Q(cases__comments__created_at__gte=since), distinct=True
-        ),
-    )
+    """For members who chose a daily e-mail: how many cases and comments are new in their
+    circle since their last digest (at most a day back). Idempotent: each membership
+    remembers up to when it was told. Returns how many e-mails were sent."""
+    now = timezone.now()
+    day_ago = now - timedelta(days=1)
     sent = 0
+    memberships = (
+        Membership.objects.active()
+        .filter(notifications=Membership.Notifications.DAILY, circle__status="active")
+        .select_related("circle__municipality__region", "user")
+    )
     with override("nl"):
-        for circle in circles.select_related("municipality__region"):
-            if not (circle.new_cases or circle.new_comments):  # type: ignore[attr-defined]
-                continue
-            recipients = Membership.objects.active().filter(
-                circle=circle, notifications=Membership.Notifications.DAILY
+        for membership in memberships:
+            since = max(membership.digest_sent_at or day_ago, day_ago)
+            circle = membership.circle
+            new_cases = (
+                Case.objects.filter(circle=circle, created_at__gt=since)
+                .exclude(author=membership.user)
+                .count()
             )
-            for email in recipients.values_list("user__email", flat=True):
+            new_comments = (
+                Comment.objects.filter(case__circle=circle, created_at__gt=since)
+                .exclude(author=membership.user)
+                .count()
+            )
+            if new_cases or new_comments:
                 send_circle_mail(
-                    to=[email],
+                    to=[membership.user.email],
                     subject=_("What is new in %(name)s") % {"name": circle.name},
                     template="digest",
                     context={
                         "circle": circle,
-                        "new_cases": circle.new_cases,  # type: ignore[attr-defined]
-                        "new_comments": circle.new_comments,  # type: ignore[attr-defined]
+                        "new_cases": new_cases,
+                        "new_comments": new_comments,
                         "url": portal_base_url(circle) + circle.get_absolute_url(),
                     },
                 )
                 sent += 1
+            Membership.objects.filter(pk=membership.pk).update(digest_sent_at=now)
     return sent

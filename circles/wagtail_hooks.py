@@ -2,11 +2,13 @@
 Cases, comments and other private content are deliberately not registered: only members
 read them."""
 
+from datetime import timedelta
 from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.models import Page
@@ -14,9 +16,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from catalogue.models import LearningItemPage
+from core.periodic import PeriodicJob
 
 from .models import Circle, Membership
-from .services import set_facilitators
+from .services import apply_case_retention, set_facilitators
+from .tasks import send_daily_digests
 
 
 class CircleAdminForm(WagtailAdminModelForm):
@@ -68,3 +72,14 @@ class CircleViewSet(SnippetViewSet):
 
 
 register_snippet(CircleViewSet)
+
+
+@hooks.register("periodic_jobs")
+def periodic_jobs() -> list[PeriodicJob]:
+    """Both are idempotent, so running early after a restart does no harm."""
+    return [
+        # Cases are archived and deleted by the day; checking every hour keeps the
+        # dates members see exact.
+        PeriodicJob("circles-case-retention", timedelta(hours=1), apply_case_retention),
+        PeriodicJob("circles-daily-digest", timedelta(days=1), send_daily_digests.enqueue),
+    ]

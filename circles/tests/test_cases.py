@@ -159,3 +159,11 @@ def test_the_daily_digest_counts_without_case_text(circle, people, settings) -> 
     assert message.to == [people["member"].email]
     assert "1 nieuwe casus" in message.body and "1 nieuwe reactie" in message.body
     assert SECRET_SITUATION not in message.body and case.title not in message.body
+    assert send_daily_digests.call() == 0  # a second run tells nothing twice
+
+
+def test_retention_and_digest_are_periodic_jobs() -> None:
+    from core.periodic import registered_jobs
+
+    names = {job.name for job in registered_jobs()}
+    assert {"circles-case-retention", "circles-daily-digest"} <= names

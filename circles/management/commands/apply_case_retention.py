@@ -1,5 +1,5 @@
-"""Archive and delete cases by age. Run once a day (e.g. cron `15 3 * * *`); running it
-more often or twice does no harm."""
+"""Archive and delete cases by age, by hand. `run_periodic_jobs` runs the same every hour
+(registered in circles/wagtail_hooks.py); running it again does no harm."""
 
 from typing import Any
 
