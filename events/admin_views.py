@@ -19,7 +19,7 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -96,17 +96,25 @@ class RegistrationIndexView(IndexView):
             )
         return buttons
 
-    @cached_property
-    def selected_session(self) -> Session | None:
+    def selected(self, name: str) -> Any:
         form = self.filters.form if self.filters else None
         if form is None or not form.is_valid():
             return None
-        return form.cleaned_data.get("session")
+        return form.cleaned_data.get(name)
 
     @cached_property
     def header_buttons(self) -> list[Button]:
         buttons = list(super().header_buttons)  # "add", which is adding by hand
-        session = self.selected_session
+        event = self.selected("event")
+        if event is not None:
+            buttons.append(
+                HeaderButton(
+                    _("Evaluation results"),
+                    url=reverse("events_registration:evaluation_results", args=[event.pk]),
+                    icon_name="doc-full",
+                )
+            )
+        session = self.selected("session")
         if session is not None:
             buttons += [
                 HeaderButton(
@@ -321,6 +329,36 @@ class FillSeatsView(SessionActionView):
         ) % {"count": len(promoted)}
 
 
+class EvaluationResultsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    """What the participants of an event answered: per rating question the average, the
+    number of answers and how often each number was chosen; the open answers in full."""
+
+    model = Registration
+    any_permission_required = ["add", "change", "delete", "view"]
+    template_name = "events/admin/evaluation_results.html"
+    header_icon = "list-ul"
+    page_title = gettext_lazy("Evaluation")
+
+    def setup(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
+        super().setup(request, *args, **kwargs)
+        self.event = get_object_or_404(EventPage, pk=kwargs["page_id"])
+
+    def get_page_subtitle(self) -> str:
+        return self.event.title
+
+    def get_breadcrumbs_items(self) -> list[dict[str, Any]]:
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("events_registration:index"), "label": _("Registrations")},
+            {"url": "", "label": self.get_page_title(), "sublabel": self.event.title},
+        ]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(event=self.event, results=self.event.evaluation_results())
+        return context
+
+
 class RegistrationViewSet(ModelViewSet):
     model = Registration
     name = "events_registration"
@@ -372,6 +410,11 @@ class RegistrationViewSet(ModelViewSet):
             path("<int:pk>/verplaatsen/", self._action(MoveView), name="move"),
             path("sessie/<int:pk>/bericht/", self._action(MessageView), name="message"),
             path("sessie/<int:pk>/plaatsen/", self._action(FillSeatsView), name="fill_seats"),
+            path(
+                "evaluatie/<int:page_id>/",
+                EvaluationResultsView.as_view(),
+                name="evaluation_results",
+            ),
         ]
 
     def _action(self, view_class: type[EditorActionView]) -> Any:

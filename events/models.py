@@ -10,6 +10,7 @@ can plan their meetings as sessions and reuse registrations, calendar files and 
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -67,6 +68,23 @@ DEFAULT_EVALUATION = [
     ("open", _("What will you do differently from now on?")),
     ("open", _("What could be better?")),
 ]
+
+
+@dataclass
+class QuestionResult:
+    text: str
+    kind: str
+    count: int
+    average: float | None = None
+    distribution: list[tuple[int, int]] = field(default_factory=list)
+    answers: list[str] = field(default_factory=list)
+
+
+@dataclass
+class EvaluationResults:
+    responses: int
+    attended: int
+    questions: list[QuestionResult]
 
 
 class EventPage(LearningItemPage):
@@ -214,6 +232,38 @@ class EventPage(LearningItemPage):
                 (block.id, block.block_type, block.value) for block in self.evaluation_questions
             ]
         return [(f"q{n}", kind, str(text)) for n, (kind, text) in enumerate(DEFAULT_EVALUATION)]
+
+    def evaluation_results(self) -> EvaluationResults:
+        """The answers of every session's evaluation, per question: for a rating the
+        average and how often each number was chosen, for an open question the answers."""
+        evaluations = list(
+            Evaluation.objects.filter(registration__session__event=self).values_list(
+                "answers", flat=True
+            )
+        )
+        attended = Registration.objects.filter(
+            session__event=self, state__in=(RegistrationState.ATTENDED, "partly")
+        ).count()
+        questions = []
+        for key, kind, text in self.evaluation_question_list():
+            given = [answers.get(key) for answers in evaluations if answers.get(key)]
+            if kind == "rating":
+                numbers = [int(value) for value in given if str(value).isdigit()]
+                questions.append(
+                    QuestionResult(
+                        text=text,
+                        kind=kind,
+                        count=len(numbers),
+                        average=round(sum(numbers) / len(numbers), 1) if numbers else None,
+                        distribution=[(n, numbers.count(n)) for n in range(1, 6)],
+                    )
+                )
+            else:
+                answers = [str(value).strip() for value in given if str(value).strip()]
+                questions.append(
+                    QuestionResult(text=text, kind=kind, count=len(answers), answers=answers)
+                )
+        return EvaluationResults(responses=len(evaluations), attended=attended, questions=questions)
 
     def can_manage(self, user: Any) -> bool:
         """Editors and this event's trainers manage participants and attendance."""

@@ -4,7 +4,10 @@ the waiting list moving up when an editor publishes more seats."""
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets.button import Button
 
 from . import services
 from .admin_views import RegistrationViewSet
@@ -14,6 +17,30 @@ from .models import EventPage
 @hooks.register("register_admin_viewset")
 def register_registrations() -> RegistrationViewSet:
     return RegistrationViewSet()
+
+
+@hooks.register("register_page_listing_more_buttons")
+def event_page_buttons(page: Any, user: Any, next_url: str | None = None) -> list[Button]:
+    """From an event in the page tree to its registrations and its evaluation results."""
+    may_see = user.has_perm("events.view_registration") or user.has_perm(
+        "events.change_registration"
+    )
+    if not may_see or not isinstance(page.specific_deferred, EventPage):
+        return []
+    return [
+        Button(
+            _("Registrations"),
+            reverse("events_registration:index") + f"?event={page.pk}",
+            icon_name="list-ul",
+            priority=60,
+        ),
+        Button(
+            _("Evaluation results"),
+            reverse("events_registration:evaluation_results", args=[page.pk]),
+            icon_name="doc-full",
+            priority=61,
+        ),
+    ]
 
 
 @hooks.register("after_publish_page")

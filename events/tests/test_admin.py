@@ -15,7 +15,7 @@ from wagtail import hooks
 from events import services
 from events.models import Registration
 from events.models import RegistrationState as State
-from events.wagtail_hooks import fill_seats_after_publishing
+from events.wagtail_hooks import event_page_buttons, fill_seats_after_publishing
 
 from .factories import create_event, create_user
 
@@ -206,3 +206,37 @@ def test_export_per_session_to_csv_and_excel(client: Client, full_session, edito
     response = client.get(INDEX, {"session": full_session.pk, "export": "xlsx"}, **HOST)
     sheet = load_workbook(io.BytesIO(response.getvalue())).active
     assert sheet is not None and sheet.max_row == 5
+
+
+def test_evaluation_results_per_event(client: Client, session, editor):
+    answers = [
+        {"q0": "4", "q1": "5", "q2": "Vaker doorvragen.", "q3": ""},
+        {"q0": "5", "q1": "3", "q2": "", "q3": "Meer pauze."},
+    ]
+    for name, given in zip("ab", answers, strict=True):
+        registration, _ = services.register_user(session=session, user=create_user(name))
+        registration = services.mark_attendance(
+            registration=registration, state=State.ATTENDED, actor=editor
+        )
+        services.submit_evaluation(registration=registration, user=registration.user, answers=given)
+    results = session.event.evaluation_results()
+    assert (results.responses, results.attended) == (2, 2)
+    usefulness, trainer, differently, better = results.questions
+    assert (usefulness.average, usefulness.count) == (4.5, 2)
+    assert trainer.distribution == [(1, 0), (2, 0), (3, 1), (4, 0), (5, 1)]
+    assert differently.answers == ["Vaker doorvragen."] and better.answers == ["Meer pauze."]
+
+    url = reverse("events_registration:evaluation_results", args=[session.event.pk])
+    client.force_login(create_user("professional"))
+    assert client.get(url, **HOST).status_code == 302
+    client.force_login(editor)
+    response = client.get(url, **HOST)
+    assert response.status_code == 200
+    assert "Gemiddeld 4,5 van de 5 (2 antwoorden)" in response.text
+    assert "Vaker doorvragen." in response.text and "Meer pauze." in response.text
+    # Reachable from the page tree and from the registrations of the event.
+    buttons = event_page_buttons(session.event, editor)
+    assert [button.url for button in buttons][1] == url
+    assert event_page_buttons(session.event, create_user("stranger")) == []
+    listing = client.get(INDEX, {"event": session.event.pk}, **HOST)
+    assert url in listing.text
