@@ -1,6 +1,7 @@
-"""Editors plan the groups of a track in /beheer/ (Leergangen: groepen); each group's row
-links to the attendance of its first day and to the matrix of who has done what."""
+"""Editors plan the groups of a track in /beheer/ (Groepen van leergangen); each group's row
+links to the matrix of who has done what. Issuing due certificates is a periodic job."""
 
+from datetime import timedelta
 from typing import Any
 
 from django.http import HttpRequest
@@ -12,10 +13,12 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.periodic import PeriodicJob
 from events.services import promote_from_waiting_list
 
 from .forms import CohortForm
 from .models import Cohort
+from .services import check_all_completions
 
 
 class CohortViewSet(SnippetViewSet):
@@ -53,3 +56,10 @@ def fill_free_seats(request: HttpRequest, instance: Any) -> None:
     """More seats from the form: the waiting list moves up, as events does for sessions."""
     if isinstance(instance, Cohort):
         promote_from_waiting_list(session=instance, actor=request.user)
+
+
+@hooks.register("periodic_jobs")
+def periodic_jobs() -> list[PeriodicJob]:
+    """Certificates that are due because a participant completed an item (in `learning`,
+    which cannot tell tracks); idempotent, like `manage.py check_track_completion`."""
+    return [PeriodicJob("tracks-completion", timedelta(hours=1), check_all_completions)]

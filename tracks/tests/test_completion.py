@@ -249,3 +249,10 @@ def test_certificate_keeps_its_facts_when_the_account_goes(cohort, participant, 
     assert certificate.user is None
     assert certificate.name == "Sanne de Vries (voorbeeld)"
     assert certificate.track_title == cohort.track.title
+
+
+def test_issuing_due_certificates_is_a_periodic_job():
+    from core.periodic import registered_jobs
+
+    [job] = [job for job in registered_jobs() if job.name == "tracks-completion"]
+    assert job.run is services.check_all_completions

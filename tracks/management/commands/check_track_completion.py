@@ -1,6 +1,7 @@
-"""Issue the certificates that are due: run periodically (e.g. every hour), next to
-`run_event_jobs`. Completing a preparation item or handing in an assignment happens in
-`learning`, which does not call tracks; this catches completions nobody has looked at."""
+"""Issue the certificates that are due, by hand; `run_periodic_jobs` runs the same every
+hour (tracks/wagtail_hooks.py). Completing a preparation item or handing in an assignment
+happens in `learning`, which does not call tracks; this catches completions nobody has
+looked at yet."""
 
 from typing import Any
 
