@@ -25,6 +25,7 @@ from learning.services import record_statement
 
 from .models import (
     ATTENDANCE_STATES,
+    CANCELLABLE_STATES,
     CalendarFeed,
     Evaluation,
     EventEmail,
@@ -453,6 +454,27 @@ def add_by_hand(*, session: Session, visitor: Visitor, user: Any, actor: Any) ->
     return registration
 
 
+@transaction.atomic
+def cancel_registrations_of_leaving_user(*, user: Any) -> int:
+    """Before a person's account is deleted: every registration for a session still to
+    come is cancelled, whatever the deadline, and each freed seat goes to the next on the
+    waiting list (who is told by e-mail). The person gets no e-mail: the account is going.
+    Sessions are locked in order of their id, as everywhere, so this cannot deadlock with
+    a registration at the same moment. Returns the number cancelled."""
+    now = timezone.now()
+    upcoming = Registration.objects.of(user).filter(
+        session__starts_at__gt=now, state__in=CANCELLABLE_STATES
+    )
+    cancelled = 0
+    for session_id in sorted(set(upcoming.values_list("session_id", flat=True))):
+        session = _lock(Session(pk=session_id))
+        for registration in upcoming.filter(session_id=session_id):
+            _move(registration, State.CANCELLED, actor=user, reason=_("Account deleted"), now=now)
+            cancelled += 1
+        _promote(session, actor=None, now=now)
+    return cancelled
+
+
 # ---------------------------------------------------------------------------
 # Attendance, accreditation and evaluation
 # ---------------------------------------------------------------------------
@@ -488,6 +510,8 @@ def mark_attendance(*, registration: Registration, state: State, actor: Any) -> 
 def accreditation_points_for(user: Any) -> Decimal:
     """Points of the accredited events the person attended in full: every session of the
     event marked attended."""
+    if not getattr(user, "is_authenticated", False):
+        return Decimal(0)
     events = (
         EventPage.objects.filter(accreditation_points__isnull=False)
         .annotate(
@@ -503,8 +527,6 @@ def accreditation_points_for(user: Any) -> Decimal:
         )
         .filter(attended__gt=0)
     )
-    if not getattr(user, "is_authenticated", False):
-        return Decimal(0)
     return sum(
         (event.accreditation_points for event in events if event.attended == event.session_count),
         Decimal(0),
