@@ -218,6 +218,17 @@ def test_registration_window_and_waiting_list_reuse_events(track, participant):
         assert [change.to_state for change in second.changes.all()] == ["waiting", "confirmed"]
 
 
+def test_registering_sends_events_confirmation_with_the_first_day(
+    cohort, participant, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.register_for_track(cohort=cohort, user=participant)
+    [message] = mail.outbox
+    assert cohort.track.title in message.subject
+    assert "Het Kielzog" in message.body
+    assert message.attachments[0][0] == "uitnodiging.ics"
+
+
 def test_no_registration_after_the_first_day_started(cohort, participant):
     with time_machine.travel(cohort.starts_at + timedelta(minutes=1)), pytest.raises(TrackError):
         services.register_for_track(cohort=cohort, user=participant)

@@ -193,6 +193,9 @@ def test_editors_plan_a_group_in_the_admin(client: Client, track, editor):
     assert cohort.title == f"{track.title} (Groep najaar)"
     assert cohort.starts_at.month == 3 and cohort.place_name == "De Nieuwe Kolk"
     assert CohortDay.objects.filter(cohort=cohort).count() == 3
+    # The group's row in /beheer/ leads to the matrix of its participants.
+    listing = client.get(reverse("wagtailsnippets_tracks_cohort:list"))
+    assert reverse("tracks:matrix", args=[cohort.pk]) in listing.text
 
 
 @pytest.mark.parametrize("count", [1, 3])
