@@ -181,6 +181,7 @@ def test_editors_plan_a_group_in_the_admin(client: Client, track, editor):
             }
         )
     url = reverse("wagtailsnippets_tracks_cohort:add")
+    assert client.get(url).status_code == 200
     # A day planned twice is refused, with the input kept.
     twice = {**data, "days-2-track_day": days[0].pk}
     response = client.post(url, twice)
@@ -193,6 +194,8 @@ def test_editors_plan_a_group_in_the_admin(client: Client, track, editor):
     assert cohort.title == f"{track.title} (Groep najaar)"
     assert cohort.starts_at.month == 3 and cohort.place_name == "De Nieuwe Kolk"
     assert CohortDay.objects.filter(cohort=cohort).count() == 3
+    edit = client.get(reverse("wagtailsnippets_tracks_cohort:edit", args=[cohort.pk]))
+    assert edit.status_code == 200 and "De Nieuwe Kolk" in edit.text
     # The group's row in /beheer/ leads to the matrix of its participants.
     listing = client.get(reverse("wagtailsnippets_tracks_cohort:list"))
     assert reverse("tracks:matrix", args=[cohort.pk]) in listing.text
