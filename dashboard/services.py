@@ -10,9 +10,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Profile
+from events.services import cancel_registrations_of_leaving_user
+from events.services import personal_data as events_data
 from learning.models import AssignmentAnswers
 from learning.routes import personal_data as learning_route_data
 from learning.xapi import statements_of
+from tracks.services import personal_data as tracks_data
 
 
 def personal_data(*, user: Any, base_url: str) -> dict[str, Any]:
@@ -37,6 +40,8 @@ def personal_data(*, user: Any, base_url: str) -> dict[str, Any]:
             for answers in AssignmentAnswers.objects.of(user).select_related("page")
         ],
         **learning_route_data(user=user),
+        **events_data(user=user),
+        **tracks_data(user=user),
     }
 
 
@@ -56,5 +61,7 @@ def profile_data(profile: Profile) -> dict[str, Any]:
 def delete_account(*, user: Any) -> None:
     """Remove the person at once. Their learning records stay without the link to them
     (the foreign key is set to null), so aggregate reports stay right; everything else
-    personal goes with the user row (profile, answers, routes, registrations, addresses)."""
+    personal goes with the user row (profile, answers, routes, registrations, addresses).
+    Seats the person held go to the next on each waiting list first."""
+    cancel_registrations_of_leaving_user(user=user)
     user.delete()

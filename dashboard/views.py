@@ -12,9 +12,12 @@ from django.views.decorators.cache import never_cache
 
 from accounts.models import Profile
 from catalogue.models import LearningItemPage
+from events.models import Registration
+from events.services import accreditation_points_for
 from learning.models import LearningRecord
 from learning.recommendations import recommend
 from learning.routes import route_progress
+from tracks.views import track_progress_of
 
 from .forms import DeleteAccountForm
 from .services import delete_account, personal_data
@@ -57,6 +60,9 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "profile": profile,
             "route": route_progress(request.user),
+            "registrations": Registration.objects.upcoming_for(request.user),
+            "points": accreditation_points_for(request.user),
+            "track_progress": track_progress_of(user=request.user),
             "recommendations": recommend(
                 user=request.user, region=getattr(request, "region", None), limit=RECOMMENDATIONS
             ),

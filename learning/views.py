@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -26,6 +26,9 @@ def _item(request: HttpRequest, page_id: int) -> LearningItemPage:
 @login_required
 def complete(request: HttpRequest, page_id: int) -> HttpResponse:
     item = _item(request, page_id)
+    if not item.specific_class.is_completed_by_learner:
+        # Events and tracks are completed by attendance and their rules, not by a click.
+        raise Http404
     complete_item(user=request.user, page=item)
     return redirect(f"{item.get_url(request)}#voortgang")
 

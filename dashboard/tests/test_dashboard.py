@@ -9,6 +9,9 @@ from accounts.models import Profile
 from accounts.tests.factories import PASSWORD, ProfileFactory, UserFactory
 from catalogue.models import PracticeAssignmentPage
 from catalogue.tests.factories import create_item
+from events.models import RegistrationState
+from events.services import register_user
+from events.tests.factories import create_event
 from learning.models import AssignmentAnswers, LearningRecord, Verb
 from learning.services import complete_item, open_item, record_statement
 
@@ -56,7 +59,7 @@ def test_dashboard_queries_do_not_grow(
             complete_item(user=profile.user, page=item)
     member_client.get("/mijn/", **HOST)  # warms the portal cache
     # The same at 2 and 12 items: records, route and recommendations each in fixed queries.
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(24):
         assert member_client.get("/mijn/", **HOST).status_code == 200
 
 
@@ -138,3 +141,27 @@ def test_removing_an_account_keeps_only_anonymous_records(
     assert record.actor is None
     assert record.role == role, "aggregate reports by role stay right"
     assert member_client.get("/mijn/", **HOST).status_code == 302, "logged out"
+
+
+def test_upcoming_sessions_are_on_the_dashboard(
+    member_client: Client, profile, catalogue, groningen
+):
+    event = create_event(catalogue, regions=[groningen.region])
+    register_user(session=event.sessions.get(), user=profile.user)
+    page = member_client.get("/mijn/", **HOST).text
+    sessions = page.split('id="bijeenkomsten"')[1].split("</section>")[0]
+    assert event.title in sessions
+    assert "Zet in je agenda" in sessions and "Meld je af" in sessions
+
+
+def test_removing_an_account_gives_its_seat_to_the_waiting_list(
+    member_client: Client, profile, catalogue, groningen
+):
+    session = create_event(catalogue, regions=[groningen.region], capacity=1).sessions.get()
+    register_user(session=session, user=profile.user)
+    waiting, _new = register_user(session=session, user=ProfileFactory.create().user)
+    assert waiting.state == RegistrationState.WAITING
+    member_client.post("/mijn/verwijderen/", {"password": PASSWORD, "is_understood": "on"}, **HOST)
+    waiting.refresh_from_db()
+    assert waiting.state == RegistrationState.CONFIRMED
+    assert session.registrations.count() == 1
