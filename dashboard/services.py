@@ -16,6 +16,7 @@ from learning.models import AssignmentAnswers
 from learning.routes import personal_data as learning_route_data
 from learning.xapi import statements_of
 from tracks.services import personal_data as tracks_data
+from tracks.services import remove_certificates_of_leaving_user
 
 
 def personal_data(*, user: Any, base_url: str) -> dict[str, Any]:
@@ -64,4 +65,5 @@ def delete_account(*, user: Any) -> None:
     personal goes with the user row (profile, answers, routes, registrations, addresses).
     Seats the person held go to the next on each waiting list first."""
     cancel_registrations_of_leaving_user(user=user)
+    remove_certificates_of_leaving_user(user=user)
     user.delete()

@@ -340,7 +340,8 @@ def normalise_code(code: str) -> str:
 
 class Certificate(models.Model):
     """Proof of completing a track. It keeps its own copy of what it says, so it stays
-    true and verifiable when the account, the track or the cohort changes or goes."""
+    true and verifiable when the track or the cohort changes or goes. When the person
+    removes their account, their certificates go too (they carry the name)."""
 
     code = models.CharField(
         _("verification code"), max_length=32, unique=True, default=new_certificate_code

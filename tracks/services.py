@@ -277,6 +277,13 @@ def portal_base_url(track: TrackPage | None) -> str:
     return site.root_url if site else settings.WAGTAILADMIN_BASE_URL
 
 
+def remove_certificates_of_leaving_user(*, user: Any) -> int:
+    """A certificate carries the person's name, so it goes with the account: after that
+    its code no longer verifies (the removal page says so and offers the download first)."""
+    removed, _per_model = Certificate.objects.filter(user=user).delete()
+    return removed
+
+
 def personal_data(*, user: Any) -> dict[str, Any]:
     """What this app keeps about a person, for the privacy export. Registrations and
     attendance are in events' export and the learning records."""

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from tracks.certificate import certificate_pdf, latin1
 from tracks.models import Certificate, new_certificate_code
+from tracks.services import remove_certificates_of_leaving_user
 
 from .factories import make_user
 
@@ -164,3 +165,12 @@ def test_only_the_owner_downloads_the_pdf(client, certificate):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert certificate.name in pdf_text(response.content)
+
+
+def test_certificates_leave_with_the_account(client, certificate):
+    other = Certificate.objects.create(
+        user=make_user("ander"), name="Iemand anders", track_title="Leergang", study_load_hours=8
+    )
+    assert remove_certificates_of_leaving_user(user=certificate.user) == 1
+    assert list(Certificate.objects.all()) == [other]
+    assert client.get(f"/certificaat/{certificate.code}/", **HOST).status_code == 404
