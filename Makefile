@@ -32,7 +32,9 @@ run: system-deps install
 	@echo "  Demo-redacteur:     e-mail 'redacteur@example.org', wachtwoord 'leren-over-armoede'"
 	@echo "                      (bij het eerste bezoek aan /beheer/ stel je een authenticator-app in)"
 	@echo ""
-	$(MANAGE) db_worker -v 0 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) db_worker -v 0 & worker=$$!; \
+	$(MANAGE) run_periodic_jobs --loop & clock=$$!; \
+	trap 'kill $$worker $$clock 2>/dev/null' EXIT INT TERM; \
 	DEBUG=false $(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
 		--access-logfile - --forwarded-allow-ips='*'
 
