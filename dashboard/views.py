@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 
 from accounts.models import Profile
 from catalogue.models import LearningItemPage
+from circles.models import Circle
 from events.models import Registration
 from events.services import accreditation_points_for
 from learning.models import LearningRecord
@@ -63,6 +64,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "registrations": Registration.objects.upcoming_for(request.user),
             "points": accreditation_points_for(request.user),
             "track_progress": track_progress_of(user=request.user),
+            "circles": Circle.objects.visible_to(request.user).order_by("name"),
             "recommendations": recommend(
                 user=request.user, region=getattr(request, "region", None), limit=RECOMMENDATIONS
             ),

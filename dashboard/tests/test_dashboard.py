@@ -9,6 +9,7 @@ from accounts.models import Profile
 from accounts.tests.factories import PASSWORD, ProfileFactory, UserFactory
 from catalogue.models import PracticeAssignmentPage
 from catalogue.tests.factories import create_item
+from circles.tests.factories import make_circle
 from events.models import RegistrationState
 from events.services import register_user
 from events.tests.factories import create_event
@@ -59,7 +60,7 @@ def test_dashboard_queries_do_not_grow(
             complete_item(user=profile.user, page=item)
     member_client.get("/mijn/", **HOST)  # warms the portal cache
     # The same at 2 and 12 items: records, route and recommendations each in fixed queries.
-    with django_assert_num_queries(24):
+    with django_assert_num_queries(25):
         assert member_client.get("/mijn/", **HOST).status_code == 200
 
 
@@ -165,3 +166,11 @@ def test_removing_an_account_gives_its_seat_to_the_waiting_list(
     waiting.refresh_from_db()
     assert waiting.state == RegistrationState.CONFIRMED
     assert session.registrations.count() == 1
+
+
+def test_the_circles_of_a_member_are_on_the_dashboard(member_client: Client, profile, groningen):
+    mine = make_circle(slug="assen", region=groningen.region, members=(profile.user,))
+    make_circle(slug="elders", region=groningen.region, code="GM0999")
+    page = member_client.get("/mijn/", **HOST).text
+    assert "Leerkring Assen" in page and f"/leerkringen/{mine.slug}/overzicht/" in page
+    assert "Leerkring Elders" not in page
