@@ -640,6 +640,7 @@ def plan_meeting(*, circle: Circle, by: Any, details: MeetingDetails) -> Meeting
         address=details.address.strip(),
         online_url=details.online_url.strip(),
         capacity=MEETING_CAPACITY,
+        is_private=True,
     )
     meeting = Meeting.objects.create(circle=circle, session=session, agenda=details.agenda)
     if details.starts_at > timezone.now():

@@ -46,7 +46,9 @@ class RegistrationFilterSet(WagtailFilterSet):
     )
     session = django_filters.ModelChoiceFilter(
         label=gettext_lazy("Session"),
-        queryset=Session.objects.select_related("event").order_by("-starts_at"),
+        queryset=Session.objects.filter(is_private=False)
+        .select_related("event")
+        .order_by("-starts_at"),
     )
     state = django_filters.ChoiceFilter(
         label=gettext_lazy("State"), choices=RegistrationState.choices
@@ -61,7 +63,7 @@ class RegistrationIndexView(IndexView):
     add_item_label = gettext_lazy("Add someone by hand")
 
     def get_base_queryset(self) -> QuerySet[Registration]:
-        return super().get_base_queryset().select_related("session__event", "role")
+        return super().get_base_queryset().for_editors().select_related("session__event", "role")
 
     def get_edit_url(self, instance: Registration) -> str | None:
         """The name in the listing opens the registration with its history."""
@@ -139,7 +141,8 @@ class RegistrationInspectView(InspectView):
 
     def get_object(self, queryset: Any = None) -> Registration:
         return get_object_or_404(
-            Registration.objects.select_related("session__event", "user", "role"), pk=self.pk
+            Registration.objects.for_editors().select_related("session__event", "user", "role"),
+            pk=self.pk,
         )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -198,7 +201,7 @@ class RegistrationActionView(EditorActionView):
     def setup(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
         super().setup(request, *args, **kwargs)
         self.registration = get_object_or_404(
-            Registration.objects.select_related("session__event"), pk=kwargs["pk"]
+            Registration.objects.for_editors().select_related("session__event"), pk=kwargs["pk"]
         )
 
     def get_page_subtitle(self) -> str:
@@ -275,7 +278,8 @@ class SessionActionView(EditorActionView):
     def setup(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
         super().setup(request, *args, **kwargs)
         self.session = get_object_or_404(
-            Session.objects.select_related("event").with_seat_counts(), pk=kwargs["pk"]
+            Session.objects.filter(is_private=False).select_related("event").with_seat_counts(),
+            pk=kwargs["pk"],
         )
 
     def get_page_subtitle(self) -> str:

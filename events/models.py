@@ -299,6 +299,14 @@ class Session(Orderable):
         _("online link"), blank=True, help_text=_("Only confirmed participants see it.")
     )
     capacity = models.PositiveIntegerField(_("seats"))
+    is_private = models.BooleanField(
+        _("private"),
+        default=False,
+        help_text=_(
+            "Who takes part is shown only by the app that owns the session (e.g. a learning "
+            "circle's meeting), not in the participant lists and registrations of editors."
+        ),
+    )
 
     objects = SessionQuerySet.as_manager()
 

@@ -45,8 +45,8 @@ class SessionQuerySet(models.QuerySet):
         if not user.is_authenticated:
             return self.none()
         if user.has_perm("events.change_registration"):
-            return self
-        return self.filter(event__trainers=user)
+            return self.filter(is_private=False)
+        return self.filter(event__trainers=user, is_private=False)
 
 
 class RegistrationQuerySet(models.QuerySet):
@@ -66,6 +66,10 @@ class RegistrationQuerySet(models.QuerySet):
         return self.filter(Q(user=user) | Q(session__in=managed)).select_related(
             "session__event", "user"
         )
+
+    def for_editors(self) -> RegistrationQuerySet:
+        """What /beheer/ lists: not the registrations of private sessions (circle meetings)."""
+        return self.filter(session__is_private=False)
 
     def holding_seats(self) -> RegistrationQuerySet:
         return self.filter(state__in=SEAT_STATE_VALUES)

@@ -585,6 +585,8 @@ def request_evaluations(*, now: datetime | None = None) -> int:
     due = Registration.objects.filter(
         state__in=(State.ATTENDED, State.PARTLY_ATTENDED),
         user__isnull=False,
+        # Only events have an evaluation; circle meetings and track days do not.
+        session__event__isnull=False,
         session__ends_at__lte=now,
         session__ends_at__gt=now - timedelta(days=30),
     ).exclude(emails__kind=EventEmail.Kind.EVALUATION)

@@ -12,8 +12,9 @@ from django.utils import timezone
 
 from circles.models import Meeting
 from circles.services import CircleError, MeetingDetails, add_member, leave_circle, plan_meeting
-from events.models import Registration
-from events.services import send_due_reminders
+from events.models import Registration, Session
+from events.models import RegistrationState as State
+from events.services import mark_attendance, request_evaluations, send_due_reminders
 from learning.models import LearningRecord, Verb
 
 from .factories import make_user, membership
@@ -118,3 +119,24 @@ def test_minutes_are_written_by_a_facilitator_and_read_by_members(client, circle
 def test_only_facilitators_plan(circle, people) -> None:
     with pytest.raises(CircleError):
         plan_meeting(circle=circle, by=people["member"], details=details())
+
+
+def test_who_attends_a_meeting_stays_in_the_circle(client, circle, people) -> None:
+    """Editors manage registrations of events in /beheer/, not of circle meetings: the
+    meeting's participant list, its registrations and its evaluation requests stay out."""
+    meeting = plan_meeting(circle=circle, by=people["facilitator"], details=details())
+    registration = Registration.objects.filter(session=meeting.session).first()
+    assert meeting.session.is_private and registration is not None
+    editor = people["editor"]
+    assert not Session.objects.managed_by(editor).filter(pk=meeting.session.pk).exists()
+    assert not Registration.objects.visible_to(editor).filter(pk=registration.pk).exists()
+    client.force_login(editor)
+    assert client.get(f"/agenda/sessie/{meeting.session.pk}/deelnemers/").status_code == 404
+    listing = client.get("/beheer/inschrijvingen/")
+    assert listing.status_code == 200
+    assert people["member"].email not in listing.text
+    assert client.get(reverse("events_registration:inspect", args=[registration.pk])).status_code == 404
+
+    mark_attendance(registration=registration, state=State.ATTENDED, actor=people["facilitator"])
+    with time_machine.travel(meeting.session.ends_at + timedelta(hours=1)):
+        assert request_evaluations() == 0, "a meeting has no evaluation form"
