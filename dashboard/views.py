@@ -1,6 +1,7 @@
 """The personal pages under /mijn/: the dashboard and what a person does with their data."""
 
 import json
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth import logout
@@ -55,6 +56,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
     for row in completed:
         row["page"] = pages.get(row["activity_id"])
+    track_progress = track_progress_of(user=request.user)
     return render(
         request,
         "dashboard/home.html",
@@ -62,8 +64,17 @@ def home(request: HttpRequest) -> HttpResponse:
             "profile": profile,
             "route": route_progress(request.user),
             "registrations": Registration.objects.upcoming_for(request.user),
-            "points": accreditation_points_for(request.user),
-            "track_progress": track_progress_of(user=request.user),
+            # Accredited events attended in full, plus accredited tracks completed.
+            "points": accreditation_points_for(request.user)
+            + sum(
+                (
+                    progress.certificate.accreditation_points or 0
+                    for progress in track_progress
+                    if progress.certificate
+                ),
+                Decimal(0),
+            ),
+            "track_progress": track_progress,
             "circles": Circle.objects.visible_to(request.user).order_by("name"),
             "recommendations": recommend(
                 user=request.user, region=getattr(request, "region", None), limit=RECOMMENDATIONS

@@ -12,15 +12,21 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
+from wagtail import hooks
 
 from .models import Registration, Session
 
 PRODUCT_ID = "-//Leren over armoede//Agenda//NL"
 
 
-def sessions_for_calendar(user: Any) -> Iterable[Session]:
-    """Every session the person has a confirmed seat for."""
-    return [registration.session for registration in Registration.objects.for_calendar_of(user)]
+def sessions_for_calendar(user: Any) -> list[Session]:
+    """Every session the person has a confirmed seat for. Apps that build on sessions adjust
+    the list through the `calendar_sessions` hook (a function of the user and the list that
+    returns the new list), e.g. tracks puts the days of a track in place of its one seat."""
+    sessions = [registration.session for registration in Registration.objects.for_calendar_of(user)]
+    for adjust in hooks.get_hooks("calendar_sessions"):
+        sessions = adjust(user, sessions)
+    return sessions
 
 
 def calendar_for(sessions: Iterable[Session], *, name: str, with_online_link: bool) -> bytes:

@@ -1,6 +1,7 @@
 """Editors' side of events in /beheer/: the registrations listing (events.admin_views) and
 the waiting list moving up when an editor publishes more seats."""
 
+from datetime import timedelta
 from typing import Any
 
 from django.http import HttpRequest
@@ -9,9 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 
+from core.periodic import PeriodicJob
+
 from . import services
 from .admin_views import RegistrationViewSet
 from .models import EventPage
+from .tasks import send_unsent_emails
 
 
 @hooks.register("register_admin_viewset")
@@ -49,3 +53,14 @@ def fill_seats_after_publishing(request: HttpRequest, page: Any) -> None:
     if isinstance(page.specific, EventPage):
         for session in page.specific.sessions.all():
             services.promote_from_waiting_list(session=session, actor=request.user)
+
+
+@hooks.register("periodic_jobs")
+def periodic_jobs() -> list[PeriodicJob]:
+    """What `manage.py run_event_jobs` does, every five minutes; each step is idempotent."""
+    return [
+        PeriodicJob("events-expire-offers", timedelta(minutes=5), services.expire_offers),
+        PeriodicJob("events-reminders", timedelta(minutes=5), services.send_due_reminders),
+        PeriodicJob("events-evaluations", timedelta(minutes=5), services.request_evaluations),
+        PeriodicJob("events-retry-email", timedelta(minutes=5), send_unsent_emails),
+    ]

@@ -14,10 +14,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.periodic import PeriodicJob
+from events.models import Session
 from events.services import promote_from_waiting_list
 
 from .forms import CohortForm
-from .models import Cohort
+from .models import Cohort, CohortDay
 from .services import check_all_completions
 
 
@@ -63,3 +64,17 @@ def periodic_jobs() -> list[PeriodicJob]:
     """Certificates that are due because a participant completed an item (in `learning`,
     which cannot tell tracks); idempotent, like `manage.py check_track_completion`."""
     return [PeriodicJob("tracks-completion", timedelta(hours=1), check_all_completions)]
+
+
+@hooks.register("calendar_sessions")
+def track_days_in_calendar(user: Any, sessions: list[Session]) -> list[Session]:
+    """A track registration is one seat in its cohort; the calendar gets the cohort's days."""
+    cohort_ids = set(
+        Cohort.objects.filter(pk__in=[session.pk for session in sessions]).values_list(
+            "pk", flat=True
+        )
+    )
+    if not cohort_ids:
+        return sessions
+    days = CohortDay.objects.filter(cohort_id__in=cohort_ids).order_by("starts_at")
+    return [session for session in sessions if session.pk not in cohort_ids] + list(days)

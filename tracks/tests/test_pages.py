@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
 
+from events.calendar import sessions_for_calendar
 from events.models import Registration
 from learning.services import complete_item
 from tracks import services
@@ -248,3 +249,10 @@ def test_personal_data(cohort, participant):
     [certificate] = data["track_certificates"]
     assert certificate["track"] == "Leergang" and len(certificate["verification_code"]) == 24
     assert services.personal_data(user=make_user("ander")) == {"track_certificates": []}
+
+
+def test_the_calendar_feed_has_every_day_of_the_track(cohort, participant):
+    services.register_for_track(cohort=cohort, user=participant)
+    days = list(cohort.days.order_by("starts_at"))
+    assert len(days) == 3
+    assert [session.pk for session in sessions_for_calendar(participant)] == [d.pk for d in days]
