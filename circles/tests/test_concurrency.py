@@ -15,6 +15,7 @@ from .factories import make_circle, make_user
 PEOPLE = 8
 
 
+@pytest.mark.concurrency
 @pytest.mark.skipif(
     connection.vendor == "sqlite" and not connection.settings_dict["TEST"].get("NAME"),
     reason="needs a file-based SQLite test database (set DATABASES TEST NAME) or PostgreSQL",
