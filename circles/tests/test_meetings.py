@@ -135,7 +135,10 @@ def test_who_attends_a_meeting_stays_in_the_circle(client, circle, people) -> No
     listing = client.get("/beheer/inschrijvingen/")
     assert listing.status_code == 200
     assert people["member"].email not in listing.text
-    assert client.get(reverse("events_registration:inspect", args=[registration.pk])).status_code == 404
+    assert (
+        client.get(reverse("events_registration:inspect", args=[registration.pk])).status_code
+        == 404
+    )
 
     mark_attendance(registration=registration, state=State.ATTENDED, actor=people["facilitator"])
     with time_machine.travel(meeting.session.ends_at + timedelta(hours=1)):
