@@ -120,6 +120,11 @@ def main() -> None:
             f"/aanbod/voorbeeld-{args.items // 2}/",
             "/begrippen/",
             "/zoeken/?q=gezinnen+schulden",
+            "/agenda/",
+            "/aanbod/webinar-generatiearmoede/",
+            "/leergangen/",
+            "/aanbod/driedaagse-leergang-de-armoedespiraal-doorbreken/",
+            "/leerkringen/",
         )
         for url in urls:
             separator = "&" if "?" in url else "?"

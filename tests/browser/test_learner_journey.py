@@ -8,6 +8,8 @@ import pytest
 from django.core import mail
 from playwright.sync_api import Page, expect
 
+from accounts.models import Profile
+from catalogue.models import PracticeAssignmentPage
 from learning.models import LearningRecord, RouteStep, Verb
 
 from .test_learning_route import check_page
@@ -85,5 +87,23 @@ def test_from_sign_up_to_a_completed_step(portals: dict[str, str], page: Page) -
     expect(page.locator("#afgerond ~ ul")).to_contain_text(first.page.title)
     check_page(page, "dashboard-progress")
 
+    # A practice assignment's private answers: a draft first.
+    assignment = PracticeAssignmentPage.objects.live().first()
+    assert assignment is not None
+    page.goto(f"{base_url}/mijn/opdrachten/{assignment.pk}/")
+    page.locator("textarea").first.fill("Ik merkte dat ik snel oordeelde.")
+    page.get_by_role("button", name="Bewaar als concept").click()
+    expect(page.locator(".notice").first).to_contain_text("bewaard als concept")
+    expect(page.locator("textarea").first).to_have_value("Ik merkte dat ik snel oordeelde.")
+    check_page(page, "answers")
+
+    page.goto(f"{base_url}/mijn/")
     page.get_by_role("link", name="Verwijder je account").click()
     check_page(page, "delete-account")
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_label("Ik begrijp dat mijn account").check()
+    page.get_by_role("button", name="Verwijder mijn account voorgoed").click()
+    expect(page.locator("h1")).to_have_text("Je account is verwijderd")
+    check_page(page, "account-removed")
+    assert not Profile.objects.filter(user__email=EMAIL).exists()
+    assert LearningRecord.objects.filter(actor__isnull=True, verb=Verb.COMPLETED).exists()
