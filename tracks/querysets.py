@@ -39,10 +39,18 @@ class CohortQuerySet(SessionQuerySet):
 
     def for_listing(self) -> CohortQuerySet:
         """With the seats taken and the days in order (a fixed number of queries)."""
+        from .models import CohortDay
+
         return (
             self.with_seat_counts()  # type: ignore[return-value]
             .select_related("track")
-            .prefetch_related(models.Prefetch("days", to_attr="planned_days"))
+            .prefetch_related(
+                models.Prefetch(
+                    "days",
+                    queryset=CohortDay.objects.select_related("track_day"),
+                    to_attr="planned_days",
+                )
+            )
             .order_by("starts_at", "pk")
         )
 
