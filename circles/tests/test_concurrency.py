@@ -20,7 +20,7 @@ PEOPLE = 8
     connection.vendor == "sqlite" and not connection.settings_dict["TEST"].get("NAME"),
     reason="needs a file-based SQLite test database (set DATABASES TEST NAME) or PostgreSQL",
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_one_invitation_lets_in_one_person(drenthe) -> None:
     facilitator = make_user("begeleider")
     circle = make_circle(slug="assen", region=drenthe.region, facilitator=facilitator)

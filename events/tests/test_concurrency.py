@@ -42,7 +42,7 @@ class WorkerPool:
     reason="needs PostgreSQL or a file SQLite test database: TEST_SQLITE_FILE=<path> "
     "(`make test` runs it so)",
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_200_simultaneous_registrations_for_20_seats(live_server, catalogue, regions):
     event = create_event(catalogue, regions=regions, capacity=SEATS)
     session = event.sessions.get()
