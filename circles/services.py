@@ -124,11 +124,26 @@ def appoint_facilitator(*, circle: Circle, user: Any, by: Any = None) -> Members
     return membership
 
 
+def check_facilitators(*, circle: Circle, users: Iterable[Any]) -> None:
+    members = set(
+        Membership.objects.filter(circle=circle).active().values_list("user_id", flat=True)
+    )
+    outsiders = [user for user in users if user.pk not in members]
+    if members and outsiders:
+        raise CircleError(
+            _("Only members of the circle can become its facilitator. Invite %(name)s first.")
+            % {"name": outsiders[0].email}
+        )
+
+
 @transaction.atomic
 def set_facilitators(*, circle: Circle, users: Iterable[Any], actor: Any) -> None:
     """The admin (/beheer/) names a circle's facilitators: those chosen become (or stay)
     facilitator, other facilitators stay on as members. Only people with a right to change
-    circles reach this (Wagtail's snippet permissions)."""
+    circles reach this (Wagtail's snippet permissions). An editor cannot make someone a
+    member this way (not even themselves: cases are for members only); only a circle
+    without facilitators may get its first one from the admin, to start it."""
+    check_facilitators(circle=circle, users=users)
     chosen = {user.pk: user for user in users}
     current = Membership.objects.select_for_update().filter(circle=circle).facilitators()
     for membership in current.exclude(user_id__in=chosen):

@@ -815,7 +815,9 @@ def regional_bottlenecks(request: HttpRequest) -> HttpResponse:
 @login_required
 @permission_required(services.REGIONAL_PERMISSION, raise_exception=True)
 def respond(request: HttpRequest, pk: int) -> HttpResponse:
-    bottleneck = get_object_or_404(Bottleneck.objects.shared(), pk=pk)
+    bottleneck = get_object_or_404(
+        Bottleneck.objects.shared().for_region(getattr(request, "region", None)), pk=pk
+    )
     form = ResponseForm(
         request.POST or None,
         initial={"response": bottleneck.regional_response, "status": bottleneck.status},

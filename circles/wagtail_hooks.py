@@ -19,7 +19,7 @@ from catalogue.models import LearningItemPage
 from core.periodic import PeriodicJob
 
 from .models import Circle, Membership
-from .services import apply_case_retention, set_facilitators
+from .services import CircleError, apply_case_retention, check_facilitators, set_facilitators
 from .tasks import send_daily_digests
 
 
@@ -44,6 +44,15 @@ class CircleAdminForm(WagtailAdminModelForm):
                 .filter(circle=self.instance)
                 .values_list("user_id", flat=True)
             )
+
+    def clean_facilitators(self) -> Any:
+        chosen = self.cleaned_data["facilitators"]
+        if self.instance.pk:
+            try:
+                check_facilitators(circle=self.instance, users=chosen)
+            except CircleError as error:
+                raise forms.ValidationError(str(error)) from error
+        return chosen
 
     def save(self, commit: bool = True) -> Circle:
         circle = super().save(commit=commit)

@@ -44,8 +44,10 @@ class SessionQuerySet(models.QuerySet):
         """Sessions whose participants this person may see: editors all, trainers theirs."""
         if not user.is_authenticated:
             return self.none()
+        # Sessions without an event (track days, circle meetings) are managed by their
+        # own app with its own rights.
         if user.has_perm("events.change_registration"):
-            return self.filter(is_private=False)
+            return self.filter(is_private=False, event__isnull=False)
         return self.filter(event__trainers=user, is_private=False)
 
 

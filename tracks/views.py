@@ -353,7 +353,10 @@ def badge_json(request: HttpRequest, code: str) -> HttpResponse:
     data = badge.credential(
         found, base_url=_base_url(request), track_url=_track_url_of(request, found)
     )
-    return _json(data, "application/ld+json")
+    response = _json(data, "application/ld+json")
+    # Like the check page: a holder may share it, search engines need not list the name.
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def badge_jwt(request: HttpRequest, code: str) -> HttpResponse:
@@ -361,7 +364,9 @@ def badge_jwt(request: HttpRequest, code: str) -> HttpResponse:
     token = badge.signed_credential(
         found, base_url=_base_url(request), track_url=_track_url_of(request, found)
     )
-    return HttpResponse(token, content_type="application/vc+jwt")
+    response = HttpResponse(token, content_type="application/vc+jwt")
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def badge_issuer(request: HttpRequest) -> HttpResponse:

@@ -4,6 +4,7 @@ cases and other private content are not in the admin."""
 from django.urls import reverse
 
 from circles.models import Circle, CircleEvent
+from circles.services import BottleneckDetails, record_bottleneck, share_bottleneck
 from core.models import Organisation, Sector
 
 from .factories import make_user, membership, municipality
@@ -59,3 +60,46 @@ def test_private_content_is_not_in_the_admin() -> None:
     names = {model._meta.label for model in get_snippet_models()}
     assert "circles.Circle" in names
     assert not names & {"circles.Case", "circles.Comment", "circles.Bottleneck", "circles.Meeting"}
+
+
+def test_an_editor_cannot_make_themselves_facilitator_of_a_running_circle(
+    client, circle, people
+) -> None:
+    editor = people["editor"]
+    client.force_login(editor)
+    response = client.post(
+        reverse("wagtailsnippets_circles_circle:edit", args=[circle.pk]),
+        {
+            "name": circle.name,
+            "slug": circle.slug,
+            "municipality": circle.municipality.pk,
+            "goal": circle.goal,
+            "status": "active",
+            "facilitators": [people["facilitator"].pk, editor.pk],
+        },
+    )
+    assert response.status_code == 200
+    assert "Alleen leden van de leerkring" in str(response.context["form"].errors)
+    assert not circle.memberships.filter(user=editor).exists()
+    assert client.get(circle.get_absolute_url()).status_code == 404
+
+
+def test_a_coordinator_answers_only_bottlenecks_of_their_portals_region(
+    client, circle, other_circle, people
+) -> None:
+    facilitator = other_circle.memberships.filter(role="facilitator").first().user
+    elsewhere = record_bottleneck(
+        circle=other_circle,
+        by=facilitator,
+        details=BottleneckDetails(
+            title="Brieven te moeilijk",
+            description="Brieven zijn te ingewikkeld.",
+            kind="municipal_policy",
+        ),
+    )
+    share_bottleneck(bottleneck=elsewhere, by=facilitator)
+    client.force_login(people["coordinator"])
+    url = reverse("circles:respond", args=[elsewhere.pk])
+    # The other circle is in Groningen; asked on the Drenthe portal it does not exist.
+    assert client.get(url, HTTP_HOST="drenthe.localhost").status_code == 404
+    assert client.get(url, HTTP_HOST="groningen.localhost").status_code == 200

@@ -65,11 +65,15 @@ def test_the_coordinators_answer_appears_in_the_circle(client, people, bottlenec
     share_bottleneck(bottleneck=bottleneck, by=people["facilitator"])
     respond = reverse("circles:respond", kwargs={"pk": bottleneck.pk})
     client.force_login(people["coordinator"])
-    response = client.post(respond, {"response": "", "status": "answered"})
+    # Asked on the portal of the circle's region (Drenthe).
+    response = client.post(
+        respond, {"response": "", "status": "answered"}, HTTP_HOST="drenthe.localhost"
+    )
     assert response.status_code == 200  # the answer is required
     client.post(
         respond,
         {"response": "Besproken in de stuurgroep; het ministerie antwoordt.", "status": "raised"},
+        HTTP_HOST="drenthe.localhost",
     )
     bottleneck.refresh_from_db()
     assert bottleneck.status == "raised"

@@ -174,3 +174,10 @@ def test_certificates_leave_with_the_account(client, certificate):
     assert remove_certificates_of_leaving_user(user=certificate.user) == 1
     assert list(Certificate.objects.all()) == [other]
     assert client.get(f"/certificaat/{certificate.code}/", **HOST).status_code == 404
+
+
+def test_badges_are_not_for_search_engines(client, certificate):
+    for name in ("tracks:badge", "tracks:badge_jwt"):
+        response = client.get(reverse(name, args=[certificate.code]), **HOST)
+        assert response.status_code == 200
+        assert response["X-Robots-Tag"] == "noindex"

@@ -256,3 +256,13 @@ def test_the_calendar_feed_has_every_day_of_the_track(cohort, participant):
     days = list(cohort.days.order_by("starts_at"))
     assert len(days) == 3
     assert [session.pk for session in sessions_for_calendar(participant)] == [d.pk for d in days]
+
+
+def test_events_pages_do_not_manage_track_groups(client: Client, cohort):
+    """A group and its days are sessions without an event: only tracks' own pages (with
+    the track's rights) show their participants and take attendance, not events' pages
+    for someone with every right on events."""
+    client.force_login(make_user("beheerder", is_staff=True, is_superuser=True))
+    for session in (cohort, *cohort.days.all()):
+        assert client.get(f"/agenda/sessie/{session.pk}/deelnemers/").status_code == 404
+        assert client.get(f"/agenda/sessie/{session.pk}/aanwezigheid/").status_code == 404
