@@ -191,8 +191,6 @@ class EventPage(LearningItemPage):
         FieldPanel("evaluation_questions"),
     ]
     search_fields = [*LearningItemPage.search_fields, index.SearchField("description")]
-    parent_page_types = ["catalogue.CatalogueIndexPage"]
-    is_creatable = True
     # Attending completes an event (a learning record from attendance), not a click.
     is_completed_by_learner = False
 

@@ -124,8 +124,6 @@ class TrackPage(LearningItemPage):
         ),
     ]
     search_fields = [*LearningItemPage.search_fields, index.SearchField("description")]
-    parent_page_types = ["catalogue.CatalogueIndexPage"]
-    is_creatable = True
     # Completion follows the rules above (services.evaluate_completion), not a click.
     is_completed_by_learner = False
 

@@ -98,3 +98,11 @@ def portals(
     call_command("load_demo", stdout=io.StringIO())
     port = live_server.thread.port
     return {region: f"http://{region}.localhost:{port}" for region in REGIONS}
+
+
+@pytest.fixture(autouse=True)
+def _mail_through_task_queue(settings: Any) -> None:
+    """pytest-django sets the locmem backend for every test; the journeys send mail through
+    the task queue as in production (its immediate backend delivers into the same outbox)."""
+    settings.EMAIL_BACKEND = "core.mail.TaskEmailBackend"
+    settings.TASK_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

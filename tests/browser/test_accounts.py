@@ -2,6 +2,7 @@
 with axe (WCAG 2.1 A and AA) on every account page and screenshots for people to look at."""
 
 import re
+from functools import partial
 
 import pytest
 from django.core import mail
@@ -9,38 +10,15 @@ from playwright.sync_api import Page, expect
 
 from accounts.models import Profile
 
-from .test_portals import SCREENSHOTS, assert_no_horizontal_scroll, axe_violations
+from . import checks
 
 pytestmark = pytest.mark.browser
 
+check_page = partial(checks.check_page, "account")
+tab_until = checks.tab_until
+
 PASSWORD = "een-lang-wachtwoord-voor-tests"
 EMAIL = "sanne@voorbeeld.nl"
-
-
-@pytest.fixture(autouse=True)
-def _mail_through_task_queue(settings) -> None:
-    settings.EMAIL_BACKEND = "core.mail.TaskEmailBackend"
-    settings.TASK_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-
-
-def check_page(page: Page, name: str) -> None:
-    """One h1, no axe violations and no sideways scrolling, on desktop and on a phone."""
-    expect(page.locator("h1")).to_have_count(1)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for device, width in (("desktop", 1280), ("phone", 390)):
-        page.set_viewport_size({"width": width, "height": 844})
-        assert not (problems := axe_violations(page)), "\n".join(problems)
-        assert_no_horizontal_scroll(page)
-        page.screenshot(path=SCREENSHOTS / f"account-{name}-{device}.png", full_page=True)
-    page.set_viewport_size({"width": 1280, "height": 844})
-
-
-def tab_until(page: Page, selector: str, limit: int = 30) -> None:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
 
 
 def test_sign_up_confirm_and_onboarding(portals: dict[str, str], page: Page) -> None:

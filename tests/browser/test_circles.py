@@ -5,6 +5,7 @@ coordinator reads it on the regional overview and answers. axe (WCAG 2.1 A and A
 every circles page, on desktop and phone width."""
 
 import re
+from functools import partial
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -15,34 +16,18 @@ from accounts.models import Profile
 from circles.tests.factories import PASSWORD, make_user
 from demo.circles import DEMO_PASSWORD
 
+from . import checks
 from .conftest import NewContext
-from .test_portals import SCREENSHOTS, assert_no_horizontal_scroll, axe_violations
 
 pytestmark = pytest.mark.browser
+
+check_page = partial(checks.check_page, "circles")
 
 SITUATION = (
     "Een moeder van twee kinderen raakt steeds achter met de huur. Ze schaamt zich en "
     "neemt de telefoon niet op."
 )
 BOTTLENECK = "Woningcorporaties mogen een achterstand niet vroeg aan het sociaal team melden."
-
-
-@pytest.fixture(autouse=True)
-def _mail_through_task_queue(settings) -> None:
-    settings.EMAIL_BACKEND = "core.mail.TaskEmailBackend"
-    settings.TASK_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-
-
-def check_page(page: Page, name: str) -> None:
-    """One h1, no axe violations and no sideways scrolling, on desktop and on a phone."""
-    expect(page.locator("h1")).to_have_count(1)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for device, width in (("desktop", 1280), ("phone", 390)):
-        page.set_viewport_size({"width": width, "height": 844})
-        assert not (problems := axe_violations(page)), f"{name}: " + "\n".join(problems)
-        assert_no_horizontal_scroll(page)
-        page.screenshot(path=SCREENSHOTS / f"circles-{name}-{device}.png", full_page=True)
-    page.set_viewport_size({"width": 1280, "height": 844})
 
 
 def log_in(context: BrowserContext, base_url: str, email: str, password: str) -> Page:

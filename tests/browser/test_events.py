@@ -4,6 +4,7 @@ an account registers with the form and confirms by the link in the e-mail. axe (
 and AA) checks every page, on desktop and on a phone."""
 
 import re
+from functools import partial
 from urllib.parse import urlsplit
 
 import pytest
@@ -17,19 +18,15 @@ from accounts.tests.factories import PASSWORD, UserFactory
 from core.models import Role
 from events.models import EventPage, Registration
 
+from . import checks
 from .conftest import NewContext
-from .test_portals import SCREENSHOTS, assert_no_horizontal_scroll, axe_violations
 
 pytestmark = pytest.mark.browser
 
+check_page = partial(checks.check_page, "events")
+
 # A demo training in both regions, weeks ahead, with 14 of its 20 seats free.
 TRAINING = "training-stress-sensitieve-dienstverlening"
-
-
-@pytest.fixture(autouse=True)
-def _mail_through_task_queue(settings) -> None:
-    settings.EMAIL_BACKEND = "core.mail.TaskEmailBackend"
-    settings.TASK_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
 @pytest.fixture
@@ -37,18 +34,6 @@ def base_urls(portals: dict[str, str]) -> dict[str, str]:
     """The portals, with an empty outbox: loading the demo sends mail of its own."""
     mail.outbox.clear()
     return portals
-
-
-def check_page(page: Page, name: str) -> None:
-    """One h1, no axe violations and no sideways scrolling, on desktop and on a phone."""
-    expect(page.locator("h1")).to_have_count(1)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for device, width in (("desktop", 1280), ("phone", 390)):
-        page.set_viewport_size({"width": width, "height": 844})
-        assert not (problems := axe_violations(page)), f"{name}: " + "\n".join(problems)
-        assert_no_horizontal_scroll(page)
-        page.screenshot(path=SCREENSHOTS / f"events-{name}-{device}.png", full_page=True)
-    page.set_viewport_size({"width": 1280, "height": 844})
 
 
 def log_in(page: Page, base_url: str, email: str) -> None:

@@ -3,6 +3,7 @@ from the test outbox, onboarding, the needs scan, take over the route, complete 
 step, and see "Mijn leeromgeving" change. axe (WCAG 2.1 A and AA) on every page."""
 
 import re
+from functools import partial
 
 import pytest
 from django.core import mail
@@ -12,18 +13,14 @@ from accounts.models import Profile
 from catalogue.models import PracticeAssignmentPage
 from learning.models import LearningRecord, RouteStep, Verb
 
-from .test_learning_route import check_page
+from . import checks
 
 pytestmark = pytest.mark.browser
 
+check_page = partial(checks.check_page, "learning")
+
 EMAIL = "journey@example.org"
 PASSWORD = "een-lang-wachtwoord-voor-tests"
-
-
-@pytest.fixture(autouse=True)
-def _mail_through_task_queue(settings) -> None:
-    settings.EMAIL_BACKEND = "core.mail.TaskEmailBackend"
-    settings.TASK_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
 def test_from_sign_up_to_a_completed_step(portals: dict[str, str], page: Page) -> None:

@@ -3,6 +3,7 @@ with its reasons and moves a step; a visitor chooses a role for recommendations.
 (WCAG 2.1 A and AA) checks every page, on desktop and on a phone."""
 
 import re
+from functools import partial
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -12,29 +13,12 @@ from accounts.tests.factories import PASSWORD, UserFactory
 from core.models import LearningForm, Role
 from learning.models import NeedsScan, RouteStep
 
-from .test_portals import SCREENSHOTS, assert_no_horizontal_scroll, axe_violations
+from . import checks
 
 pytestmark = pytest.mark.browser
 
-
-def check_page(page: Page, name: str) -> None:
-    """One h1, no axe violations and no sideways scrolling, on desktop and on a phone."""
-    expect(page.locator("h1")).to_have_count(1)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for device, width in (("desktop", 1280), ("phone", 390)):
-        page.set_viewport_size({"width": width, "height": 844})
-        assert not (problems := axe_violations(page)), "\n".join(problems)
-        assert_no_horizontal_scroll(page)
-        page.screenshot(path=SCREENSHOTS / f"learning-{name}-{device}.png", full_page=True)
-    page.set_viewport_size({"width": 1280, "height": 844})
-
-
-def tab_until(page: Page, selector: str, limit: int = 60) -> None:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
+check_page = partial(checks.check_page, "learning")
+tab_until = checks.tab_until
 
 
 def log_in(page: Page, base_url: str, email: str) -> None:

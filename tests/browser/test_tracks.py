@@ -5,6 +5,7 @@ and AA) runs on every page of tracks, at desktop and phone width."""
 
 import re
 from datetime import timedelta
+from functools import partial
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -18,24 +19,14 @@ from core.models import Region, portal_path
 from tracks.models import Certificate, CohortDay
 from tracks.tests.factories import PASSWORD, create_track, make_user, plan
 
+from . import checks
 from .conftest import NewContext
-from .test_portals import SCREENSHOTS, assert_no_horizontal_scroll, axe_violations
 
 pytestmark = pytest.mark.browser
 
+check_page = partial(checks.check_page, "tracks")
+
 EDITOR = ("redacteur@example.org", "leren-over-armoede")
-
-
-def check_page(page: Page, name: str) -> None:
-    """One h1, no axe violations and no sideways scrolling, on desktop and on a phone."""
-    expect(page.locator("h1")).to_have_count(1)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for device, width in (("desktop", 1280), ("phone", 390)):
-        page.set_viewport_size({"width": width, "height": 844})
-        assert not (problems := axe_violations(page)), f"{name}: " + "\n".join(problems)
-        assert_no_horizontal_scroll(page)
-        page.screenshot(path=SCREENSHOTS / f"tracks-{name}-{device}.png", full_page=True)
-    page.set_viewport_size({"width": 1280, "height": 844})
 
 
 def log_in(context: BrowserContext, base_url: str, email: str, password: str) -> Page:
