@@ -29,12 +29,18 @@ def excerpt(text: str, finding: Finding) -> str:
 
 
 def personal_data_message(label: str, text: str, finding: Finding) -> str:
+    """Names the field, what was found and where, and what to write instead."""
     return str(
         _(
             "In “%(field)s” there is something that looks like %(kind)s: “%(excerpt)s”. "
-            "Remove it or describe it in general words, then save again."
+            "%(advice)s Then save again."
         )
-        % {"field": label, "kind": finding.kind.label, "excerpt": excerpt(text, finding)}
+        % {
+            "field": label,
+            "kind": finding.kind.label,
+            "excerpt": excerpt(text, finding),
+            "advice": finding.kind.advice,
+        }
     )
 
 

@@ -30,8 +30,8 @@ What is refused, and what passes on purpose:
   in any order (12-03-1985, 1985-03-12, 12 maart 1985, maart 12 1985, 3 mei '85).
 - complete date: any other day, month and year from 1900 up to today, because a
   complete date can make someone recognisable. Passes: dates in the future (plans,
-  deadlines), month and year, day and month, a year alone, the first of a month after
-  "per", "m.i.v." or "sinds" (when a rule started), and the date of a court ruling.
+  deadlines), month and year, day and month, a year alone, the first of a month (when a
+  law, rule or contract starts), the date of a court ruling or of a meeting.
 - name: a surname after a form of address or a role ("mevrouw De Vries", "dhr. Jansen",
   "de familie Yilmaz", "moeder Fatima"), initials with a surname ("J.P. Jansen",
   "J. de Vries") and a first name with an age ("Sanne (16)"). A single letter ("mevrouw
@@ -46,6 +46,7 @@ exponentially.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -167,10 +168,14 @@ def _normal_char(char: str) -> str:
 class Normalised:
     text: str
     # origin[i] is the index in the original text of normalised character i.
-    origin: tuple[int, ...]
+    origin: list[int]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.origin[start], self.origin[end - 1] + 1
+
+
+# Printable ASCII words with single spaces between them stay as they are.
+PLAIN_RUN = re.compile(r"(?P<plain>[!-~]+(?: [!-~]+)*)|.", re.S)
 
 
 def normalise(text: str) -> Normalised:
@@ -178,16 +183,21 @@ def normalise(text: str) -> Normalised:
     invisible characters removed, every dash as "-", accents and styled characters plain."""
     chars: list[str] = []
     origin: list[int] = []
-    for index, char in enumerate(text):
-        for plain in _normal_char(char):
-            if plain in " \n" and chars and chars[-1] in (plain, "\n"):
+    for run in PLAIN_RUN.finditer(text):
+        if run.lastgroup == "plain":
+            chars.append(run.group(0))
+            origin.extend(range(run.start(), run.end()))
+            continue
+        for plain in _normal_char(run.group(0)):
+            last = chars[-1][-1] if chars else ""
+            if plain in " \n" and last in (plain, "\n"):
                 continue
-            if plain == "\n" and chars and chars[-1] == " ":
-                chars[-1] = "\n"
+            if plain == "\n" and last == " ":
+                chars[-1] = chars[-1][:-1] + "\n"
                 continue
             chars.append(plain)
-            origin.append(index)
-    return Normalised("".join(chars), tuple(origin))
+            origin.append(run.start())
+    return Normalised("".join(chars), origin)
 
 
 # ---------------------------------------------------------------------------
@@ -202,6 +212,7 @@ _AT_WORD = r"(?:at|apenstaartje|apestaartje|apenstaart)"
 _DOT_WORD = r"(?:punt|dot)"
 _AT = rf"(?: ?@ ?| ?[\[({{<] ?(?:{_AT_WORD}|@|a) ?[\])}}>] ?| {_AT_WORD} )"
 _DOT = rf"(?: ?[\[({{<] ?(?:{_DOT_WORD}|\.) ?[\])}}>] ?| {_DOT_WORD} | \. |\.)"
+AT_SIGNS = ("@", " at ", "apenstaart", "apestaart", "at)", "at]", "at}", "at>", "(a)")
 # Written out, the top-level domain must be a common one, so "hij at brood. Nu" passes.
 WRITTEN_EMAIL = re.compile(
     rf"(?<![\w%+.-])[\w%+-]+(?:{_DOT}[\w%+-]+){{0,5}}{_AT}[\w-]+(?:{_DOT}[\w-]+){{0,3}}"
@@ -213,6 +224,10 @@ DESK_MAILBOXES = {
     "info", "contact", "secretariaat", "helpdesk", "servicedesk", "klantenservice",
     "noreply", "no-reply", "receptie", "administratie", "schuldhulp", "wijkteam",
     "sociaalteam", "loket", "leerkring", "aanmelden", "post", "postbus",
+}  # fmt: skip
+WORDS_BEFORE_DOMAIN = {
+    "op", "zijn", "is", "met", "via", "naar", "aan", "van", "en", "of", "eindigt",
+    "eindigen", "are", "at", "with", "the", "end", "ends",
 }  # fmt: skip
 
 IBAN = re.compile(
@@ -242,7 +257,7 @@ REFERENCE = re.compile(
     r"\b(?:(?:klant|client|dossier|debiteur(?:en)?|huurder|relatie|zaak|contract|polis|"
     r"registratie|lid|personeels|factuur|beschikkings|aanslag|rol|student|leerling|"
     r"onderwijs|verzekerden|vreemdelingen|v|id|cjib|paspoort|document|rijbewijs|"
-    r"id-kaart|kaart|pas)[ -]?(?:nummer|nr\.?|no\.?)|(?:betalings)?kenmerk)"
+    r"id-kaart|kaart|pas)[ -]?(?:nummer|nr\.?)|(?:betalings)?kenmerk)"
     r"(?: (?:van|bij) (?:de |het )?[a-z]+)?(?: is| was)?:? ?(?:#|nr\.? ?)?"
     r"(?P<number>[a-z0-9](?:[./-]?[a-z0-9]){2,24})(?![\w])",
     re.I,
@@ -251,7 +266,7 @@ REFERENCE = re.compile(
 # A run of digits with spaces, dots, dashes, slashes or brackets in between; which part
 # is a phone number is decided in `_phone_length`.
 PHONE_CANDIDATE = re.compile(
-    r"(?<![\w+])(?<![0-9][.,/-])(?:\+|\(\+?)?[0-9](?:[ ./()-]{0,3}[0-9]){7,15}"
+    r"(?<![\w+])(?<![0-9][.,/-])(?:\(?\+|\(?(?=0))[0-9](?:[ ./()-]{0,3}[0-9]){7,15}"
 )
 SERVICE_NUMBERS = ("0800", "0900", "0906", "0909")
 DATE_AT_START = re.compile(r"[0-9]{1,2}([-/. ]{1,3})[0-9]{1,2}\1(?:19|20)[0-9]{2}(?![0-9])")
@@ -289,7 +304,7 @@ NUMBER_BEFORE_STREET = re.compile(
 AFTER_RESIDENCE = re.compile(
     r"\b(?i:woont|wonen|woonde|woonachtig|verhuisd|verhuist|verhuizen|adres|ingeschreven|"
     r"wonend)\b[^.\n]{0,20}?\b(?:op|aan|in|naar|:) (?:de |het |'t )?"
-    rf"(?P<street>(?:[A-Z][\w'-]* ){{1,3}}){_HOUSE_NUMBER}"
+    rf"(?P<address>(?P<street>(?:[A-Z][\w'-]* ){{1,3}}){_HOUSE_NUMBER})"
 )
 # Words ending like a street that are no street.
 NOT_STREETS = {
@@ -358,8 +373,6 @@ BIRTH_BEFORE = re.compile(
     re.I,
 )
 BIRTH_AFTER = re.compile(r"^[^\n.,;]{0,12}\bgeboren\b", re.I)
-# The first of a month after these words is when a rule or arrangement started.
-START_OF_RULE = re.compile(r"\b(?:per|m\.?i\.?v\.?|met ingang van|vanaf|sinds) ?$", re.I)
 # The date of a meeting of the circle, in an agenda or minutes.
 MEETING_BEFORE = re.compile(
     r"\b(?:bijeenkomst|vergadering|overleg|leerkring|sessie|verslag|notulen|training|"
@@ -377,13 +390,16 @@ _TUSSENVOEGSEL = (
 )
 _SURNAME = rf"(?:{_TUSSENVOEGSEL} ){{0,3}}[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 NAME_AFTER_TITLE = re.compile(
-    r"(?<![\w])(?:[Dd]hr\.?|[Dd]e heer|[Hh]r\.|[Mm]evrouw|[Mm]evr\.?|[Mm]w\.?|[Mm]vr\.?|"
-    r"[Mm]eneer|[Mm]ijnheer|[Mm]r\.|[Ff]amilie|[Ff]am\.|[Gg]ezin|[Ee]chtpaar|[Ww]eduwe|"
-    r"[Jj]uf|[Jj]uffrouw|[Mm]eester|[Cc]liente?|[Kk]lant|[Hh]uurder|[Bb]ewoner|[Mm]oeder|"
-    r"[Vv]ader|[Zz]oon|[Dd]ochter|[Oo]ma|[Oo]pa|[Bb]roer|[Zz]us|[Pp]artner|[Ee]chtgeno(?:ot|te)|"
-    r"[Vv]riend(?:in)?)"
+    r"(?<![\w])(?P<title>[Dd]hr\.?|[Dd]e heer|[Hh]r\.|[Mm]evrouw|[Mm]evr\.?|[Mm]w\.?|[Mm]vr\.?|"
+    r"[Mm]eneer|[Mm]ijnheer|[Mm]r\.|[Ff]amilie|[Ff]am\.|[Jj]uf|[Jj]uffrouw|[Mm]eester|"
+    r"(?P<role>[Gg]ezin|[Ee]chtpaar|[Ww]eduwe|[Cc]liente?|[Kk]lant|[Hh]uurder|[Bb]ewoner|"
+    r"[Mm]oeder|[Vv]ader|[Zz]oon|[Dd]ochter|[Oo]ma|[Oo]pa|[Bb]roer|[Zz]us|[Pp]artner|"
+    r"[Ee]chtgeno(?:ot|te)|[Vv]riend(?:in)?))"
     rf" (?:[A-Z]\. ?){{0,4}}(?P<name>{_SURNAME})(?![\w])"
 )
+# Mid-sentence, a capital role word starts the name of a programme or organisation
+# ("de methode Gezin Centraal", "het Klant Contact Centrum").
+SENTENCE_START = re.compile(r"(?:^|[.!?:;(\n-]) ?$")
 # "J.P. Jansen", "J. de Vries"; one initial before a capital word may be "mevrouw X. Zij".
 INITIALS_AND_SURNAME = re.compile(
     rf"(?<![\w.])(?P<initials>(?:[A-Z]\. ?){{2,4}}|[A-Z]\. (?={_TUSSENVOEGSEL} ))"
@@ -537,10 +553,15 @@ class _Search:
 
 
 def _emails(search: _Search) -> None:
+    lower = search.text.lower()
+    if not any(sign in lower for sign in AT_SIGNS):
+        return  # saves two scans of a long text
     for pattern in (EMAIL, WRITTEN_EMAIL):
         for match in pattern.finditer(search.text):
             local = re.split(r"[ @(\[{<]", match.group(0), maxsplit=1)[0].lower()
-            if local not in DESK_MAILBOXES:
+            # "eindigen op @gemeente.nl" names a domain, not an address.
+            domain_only = local in WORDS_BEFORE_DOMAIN and " @" in match.group(0)
+            if local not in DESK_MAILBOXES and not domain_only:
                 search.add(Kind.EMAIL, match.start(), match.end())
 
 
@@ -618,7 +639,8 @@ def _addresses(search: _Search) -> None:
         for match in pattern.finditer(text):
             street = match.group("street").strip().lower().rstrip(".")
             if street.split()[-1] not in NOT_STREETS:
-                search.add(Kind.ADDRESS, match.start(), match.end())
+                span = match.span("address") if pattern is AFTER_RESIDENCE else match.span()
+                search.add(Kind.ADDRESS, *span)
     for match in POSTCODE.finditer(text):
         letters, glued = match.group("letters"), not match.group("space")
         before, after = search.before(match.start(), 15), search.after(match.end(), 20)
@@ -654,7 +676,7 @@ def _dates(search: _Search) -> None:
             search.add(Kind.DATE_OF_BIRTH, match.start(), match.end())
         elif not (
             loose
-            or (found.day == 1 and START_OF_RULE.search(before))
+            or found.day == 1  # when a law, rule or contract starts
             or COURT_RULING.search(before)
             or MEETING_BEFORE.search(before)
         ):
@@ -689,6 +711,9 @@ def _is_surname(name: str) -> bool:
 def _names(search: _Search) -> None:
     text = search.text
     for match in NAME_AFTER_TITLE.finditer(text):
+        role = match.group("role")
+        if role and role[0].isupper() and not SENTENCE_START.search(search.before(match.start())):
+            continue
         if _is_surname(match.group("name")):
             search.add(Kind.NAME, match.start(), match.end())
     for match in INITIALS_AND_SURNAME.finditer(text):
@@ -723,10 +748,12 @@ def find_personal_data(text: str, *, today: date | None = None) -> list[Finding]
     """Every piece of personal data in the text, in reading order."""
     text = text or ""
     normalised = normalise(text)
-    kept: list[Finding] = []
+    kept: list[Finding] = []  # in reading order, none overlapping
     for kind, start, end in _candidates(normalised.text, today or date.today()):
-        original_start, original_end = normalised.span(start, end)
-        finding = Finding(kind, original_start, original_end, text[original_start:original_end])
-        if not any(finding.overlaps(other) for other in kept):
-            kept.append(finding)
-    return sorted(kept, key=lambda finding: finding.start)
+        start, end = normalised.span(start, end)
+        finding = Finding(kind, start, end, text[start:end])
+        # Only the neighbours in reading order can overlap a new finding.
+        index = bisect.bisect(kept, start, key=lambda kept_finding: kept_finding.start)
+        if not any(other.overlaps(finding) for other in kept[max(index - 1, 0) : index + 1]):
+            kept.insert(index, finding)
+    return kept

@@ -482,6 +482,7 @@ def _check_follow_up(circle: Circle, person: Any) -> None:
 def make_agreement(*, circle: Circle, by: Any, details: AgreementDetails) -> Agreement:
     _active_membership(circle, by)
     _check_follow_up(circle, details.follow_up_by)
+    ensure_anonymous({_("What we agree"): details.description})
     agreement = Agreement.objects.create(
         circle=circle,
         description=details.description.strip(),
@@ -498,6 +499,7 @@ def update_agreement(*, agreement: Agreement, by: Any, details: AgreementDetails
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
     _active_membership(agreement.circle, by)
     _check_follow_up(agreement.circle, details.follow_up_by)
+    ensure_anonymous({_("What we agree"): details.description})
     agreement.description = details.description.strip()
     agreement.follow_up_by = details.follow_up_by
     agreement.due_on = details.due_on
@@ -541,7 +543,13 @@ def record_bottleneck(
     _active_membership(circle, by)
     if details.case is not None and details.case.circle_id != circle.pk:
         raise CircleError(_("Choose a case of this circle."))
-    ensure_anonymous({_("Title"): details.title, _("What stands in the way"): details.description})
+    ensure_anonymous(
+        {
+            _("Title"): details.title,
+            _("What stands in the way"): details.description,
+            _("Who can change it"): details.body,
+        }
+    )
     if bottleneck is None:
         bottleneck = Bottleneck(circle=circle)
     else:

@@ -5,7 +5,16 @@ import pytest
 from django.urls import reverse
 
 from circles.models import Bottleneck, CircleEvent
-from circles.services import BottleneckDetails, CircleError, record_bottleneck, share_bottleneck
+from circles.services import (
+    AgreementDetails,
+    BottleneckDetails,
+    CircleError,
+    PersonalDataError,
+    make_agreement,
+    record_bottleneck,
+    share_bottleneck,
+    update_agreement,
+)
 
 from .factories import make_case, make_circle, make_user
 
@@ -102,3 +111,40 @@ def test_several_circles_with_the_same_kind_are_counted(client, drenthe, people,
     [kind] = response.context["kinds"]
     assert kind["circle_count"] == 2
     assert [m.name for m, _ in kind["municipalities"]] == ["Assen", "Emmen"]
+
+
+def test_agreements_and_bottlenecks_are_refused_with_personal_data(circle, people) -> None:
+    """The services check what the forms check, so the admin, the demo and any future
+    caller cannot save personal data either."""
+    with pytest.raises(PersonalDataError) as refusal:
+        make_agreement(
+            circle=circle,
+            by=people["member"],
+            details=AgreementDetails(description="Bel mevrouw op 06-12345678."),
+        )
+    [(label, finding)] = refusal.value.findings
+    assert (label, finding.text) == ("Wat we afspreken", "06-12345678")
+
+    agreement = make_agreement(
+        circle=circle, by=people["member"], details=AgreementDetails(description="Eerder bellen.")
+    )
+    with pytest.raises(PersonalDataError):
+        update_agreement(
+            agreement=agreement,
+            by=people["member"],
+            details=AgreementDetails(description="Dhr. Jansen belt de corporatie."),
+        )
+
+    with pytest.raises(PersonalDataError) as refusal:
+        record_bottleneck(
+            circle=circle,
+            by=people["member"],
+            details=BottleneckDetails(
+                title="Regels botsen",
+                description="De regels spreken elkaar tegen.",
+                kind="ict_privacy",
+                body="Mail j.jansen@voorbeeld.nl bij de gemeente",
+            ),
+        )
+    [(label, finding)] = refusal.value.findings
+    assert label == "Wie kan het veranderen"

@@ -56,9 +56,45 @@ def test_a_number_failing_the_eleven_test_is_saved(client, circle, people) -> No
     client.force_login(people["member"])
     client.post(
         reverse("circles:case_new", kwargs={"slug": "assen"}),
-        {**NEW_CASE, "situation": "Het dossiernummer is 123456789."},
+        {**NEW_CASE, "situation": "Het project heeft nummer 123456789."},
     )
-    assert Case.objects.get().situation == "Het dossiernummer is 123456789."
+    assert Case.objects.get().situation == "Het project heeft nummer 123456789."
+
+
+@pytest.mark.parametrize(
+    "situation, kind, advice",
+    [
+        (
+            "Bel haar op (050) 123 45 67 na vijf uur.",
+            "een telefoonnummer",
+            "Haal het telefoonnummer weg of schrijf \u2018telefoonnummer bekend\u2019.",
+        ),
+        (
+            "Huur gaat af van NL91 ABNA 0417 1643 00.",
+            "een rekeningnummer (IBAN)",
+            "Haal het rekeningnummer weg of schrijf \u2018rekeningnummer bekend\u2019.",
+        ),
+        (
+            "Op 12 maart 2024 is de woning ontruimd.",
+            "een volledige datum",
+            "Een volledige datum kan iemand herkenbaar maken. Schrijf alleen de maand en het "
+            "jaar, bijvoorbeeld \u2018maart 2024\u2019.",
+        ),
+    ],
+)
+def test_the_message_names_what_was_found_and_what_to_write_instead(
+    client, circle, people, situation: str, kind: str, advice: str
+) -> None:
+    client.force_login(people["member"])
+    response = client.post(
+        reverse("circles:case_new", kwargs={"slug": "assen"}), {**NEW_CASE, "situation": situation}
+    )
+    assert response.context["form"].errors["situation"] == [
+        f"In \u2018Situatie\u2019 staat iets dat lijkt op {kind}: \u2018{situation}\u2019. "
+        f"{advice} Sla daarna opnieuw op."
+    ]
+    assert response.context["form"]["situation"].value() == situation
+    assert not Case.objects.exists()
 
 
 def test_the_service_refuses_personal_data_too(circle, people) -> None:
