@@ -39,9 +39,10 @@ What is refused, and what passes on purpose:
   names on their own cannot be told from ordinary words and pass.
 
 When matches overlap, the first kind in the order above wins (a phone number is not
-also reported as a date). Every pattern is linear: adjacent parts use disjoint
-characters and every repetition is bounded, so no text makes a pattern backtrack
-exponentially.
+also reported as a date), except that nine digits without "BSN" before them come after
+phone numbers. Every pattern does a bounded amount of work at each position: adjacent
+parts take different characters and every repetition is bounded, so no text makes a
+pattern backtrack without end (`benchmarks/personal_data.py` measures long texts).
 """
 
 from __future__ import annotations
@@ -432,7 +433,10 @@ ROLE_ENDINGS = (
 )  # fmt: skip
 LONG_ROLE_ENDINGS = tuple(role for role in ROLE_ENDINGS if len(role) > 3)
 LIST_JOIN = re.compile(r",? (?:en |of )?")
-PLACE_BEFORE = re.compile(r"\b(?:in|uit|te|naar|regio|gemeente|wijk|provincie) $", re.I)
+# "in Groningen (45)", "team Noord (12)": a place or a group with a count.
+PLACE_BEFORE = re.compile(
+    r"\b(?:in|uit|te|naar|regio|gemeente|wijk|provincie|team|teams|locatie|afdeling) $", re.I
+)
 
 
 # ---------------------------------------------------------------------------

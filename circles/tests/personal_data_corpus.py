@@ -528,6 +528,7 @@ NOT_PERSONAL: list[str] = [
     "Verslag van de bijeenkomst van 12 november 2026.",
     "In de vergadering van 3-11-2026 spraken we af dat de corporatie eerder belt.",
     "Moeder is geboren in Marokko en woont sinds 2010 in Nederland.",
+    "Team Noord (12) en team Zuid (8) leverden de meeste casussen.",
     # --- the work itself -------------------------------------------------------------
     "Een alleenstaande moeder van drie kinderen heeft sinds 2023 een huurachterstand.",
     "Het sociaal team kwam pas na vier maanden in beeld.",
