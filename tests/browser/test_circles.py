@@ -78,16 +78,19 @@ def test_circle_journey(portals: dict[str, str], new_context: NewContext) -> Non
     member.get_by_role("button", name="Doe mee met de leerkring").click()
     expect(member.locator(".notice")).to_contain_text("Welkom in de leerkring")
 
-    # A case with a valid citizen service number is refused; the text stays.
+    # A case with a citizen service number, written with dashes, is refused; the text stays
+    # and the message says what to do.
     member.get_by_role("link", name="Breng een casus in").first.click()
     check_page(member, "case-new")
     member.locator("#id_title").fill("Een moeder die de telefoon niet opneemt")
-    member.locator("#id_situation").fill(SITUATION + " Haar BSN is 111222333.")
+    member.locator("#id_situation").fill(SITUATION + " Haar BSN is 111-222-333.")
     member.locator("#id_question").fill("Hoe komen we eerder in contact?")
     member.get_by_label("Financieel kapitaal").check()
     submit(member, "/casussen/nieuw/")
-    expect(member.locator(".error-summary")).to_contain_text("burgerservicenummer")
-    expect(member.locator("#id_situation")).to_have_value(SITUATION + " Haar BSN is 111222333.")
+    expect(member.locator(".error-summary")).to_contain_text(
+        "Haal het burgerservicenummer weg: de leerkring heeft het niet nodig."
+    )
+    expect(member.locator("#id_situation")).to_have_value(SITUATION + " Haar BSN is 111-222-333.")
     check_page(member, "case-refused")
     member.locator("#id_situation").fill(SITUATION)
     submit(member, "/casussen/nieuw/")
