@@ -75,9 +75,9 @@ def certificate_pdf(certificate: Certificate, *, base_url: str) -> bytes:
     line(_("Certificate"), 28, "B", 16)
     line(_("Leren over armoede, Alliantie van Kracht tegen Armoede"), 12)
     pdf.ln(10)
-    line(_("This is to certify that"), 14)
+    line(_("This certificate is awarded to"), 14)
     line(certificate.name, 20, "B", 12)
-    line(_("has completed the learning track"), 14)
+    line(_("for completing the learning track"), 14)
     line(certificate.track_title, 16, "B", 9)
     pdf.ln(6)
     rows = [

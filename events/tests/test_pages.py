@@ -200,7 +200,15 @@ def test_certificate_pdf_reads_back(client: Client, session, django_user_model):
     response = client.get(url, **HOST)
     assert response["Content-Type"] == "application/pdf"
     text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
-    for expected in ("Deelnamebewijs", "Sanne Dąbrowska", "RP-123", "Registerplein", "deel één"):
+    for expected in (
+        "Deelnamebewijs",
+        "Dit deelnamebewijs is uitgereikt aan",
+        "Sanne Dąbrowska",
+        "voor de deelname aan",
+        "RP-123",
+        "Registerplein",
+        "deel één",
+    ):
         assert expected in text
 
 

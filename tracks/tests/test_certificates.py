@@ -47,6 +47,9 @@ def pdf_text(content: bytes) -> str:
 
 def test_pdf_says_who_what_when_how_long_points_organiser_and_code(certificate):
     text = pdf_text(certificate_pdf(certificate, base_url=BASE_URL))
+    # Correct Dutch word order: the sentence reads on across the lines of the name and title.
+    assert "Dit certificaat is uitgereikt aan" in text
+    assert "voor het afronden van de leergang" in text
     for expected in (
         "Sanne de Vries (voorbeeld)",
         certificate.track_title,
