@@ -51,18 +51,20 @@ dev: run-deps install
 	@if [ ! -f var/.demo-loaded ]; then $(MANAGE) load_demo && touch var/.demo-loaded; fi
 	DEBUG=true $(MANAGE) runserver $(HOST):$(PORT)
 
-# Debian packages, installed when missing. Running needs only gettext (to compile the
-# translations); the browser tests also need Chromium and a font. Installing needs root (CI
-# runs as root); without Chromium the browser tests skip and say why.
+# Debian packages, installed when missing. Running needs gettext (to compile the
+# translations) and the DejaVu fonts (certificates of events name people in any alphabet);
+# the browser tests also need Chromium. Installing needs root (CI runs as root); without
+# Chromium the browser tests skip and say why.
 apt_install = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1); \
 	else echo "Missing Debian packages ($(1)): run 'sudo make $@'."; fi
 
 run-deps:
-	@command -v msgfmt >/dev/null || { $(call apt_install,gettext); }
+	@command -v msgfmt >/dev/null && [ -d /usr/share/fonts/truetype/dejavu ] || \
+		{ $(call apt_install,gettext fonts-dejavu-core); }
 
 test-deps: run-deps
-	@[ -x /usr/bin/chromium ] || { $(call apt_install,chromium fonts-dejavu-core); }
+	@[ -x /usr/bin/chromium ] || { $(call apt_install,chromium); }
 
 # Exit code 5 means pytest collected no tests (e.g. a -k filter that matches none).
 # The concurrency tests run on their own: on SQLite they need a test database in a file
