@@ -2,6 +2,7 @@
 record: `PORT=8100 make run` on a demo loaded at port 8000 writes links to port 8100."""
 
 import re
+from typing import Any
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
@@ -12,7 +13,7 @@ from core.portals import regions_base_url, request_base_url, site_base_url
 
 from .factories import create_content_page, shared_root
 
-DRENTHE_8100 = {"HTTP_HOST": "drenthe.localhost:8100"}
+DRENTHE_8100: dict[str, Any] = {"HTTP_HOST": "drenthe.localhost:8100"}
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,7 @@ import io
 import json
 import re
 from decimal import Decimal
+from typing import Any
 
 import jwt
 import pytest
@@ -16,7 +17,7 @@ from wagtail.models import Site
 from tracks.models import Certificate
 from tracks.tasks import send_certificate_email
 
-HOST = {"HTTP_HOST": "groningen.localhost:8100"}
+HOST: dict[str, Any] = {"HTTP_HOST": "groningen.localhost:8100"}
 BASE_URL = "http://groningen.localhost:8100"
 PORTAL = re.compile(r"^http://(groningen|drenthe)\.localhost:8100/")
 
@@ -48,7 +49,7 @@ def pdf_text(content: bytes) -> str:
 def test_the_certificate_email_and_its_pdf_link_to_the_served_port(certificate):
     assert send_certificate_email.call(certificate_id=certificate.pk)
     [message] = mail.outbox
-    links = re.findall(r"http://[^\s\"<>]+", message.body)
+    links = re.findall(r"http://[^\s\"<>]+", str(message.body))
     assert links and all(PORTAL.match(link) for link in links), links
     _name, content, _type = message.attachments[0]
     # The address under the QR code; the QR code encodes the same string.
