@@ -6,8 +6,11 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 3
+# The portals' public addresses (links in e-mails, sitemaps, badges): `{hostname}` stands
+# for each portal's host name (groningen.localhost), so `PORT=8100 make run` links to 8100.
+export PORTAL_BASE_URL ?= http://{hostname}:$(PORT)
 
-.PHONY: run dev test check messages install system-deps
+.PHONY: run dev test check messages install run-deps test-deps
 
 # Virtual environment with the locked dependencies, reinstalled when the lock changes.
 $(BIN)/.installed: requirements.lock
@@ -21,7 +24,9 @@ install: $(BIN)/.installed
 	mkdir -p var
 	$(MANAGE) compilemessages --ignore=.venv -v0
 
-run: system-deps install
+# Web workers, task worker and clock run as in production: no debug pages, no auto-reload.
+run: export DEBUG = false
+run: run-deps install
 	$(MANAGE) migrate --no-input -v0
 	@if [ ! -f var/.demo-loaded ]; then $(MANAGE) load_demo && touch var/.demo-loaded; fi
 	$(MANAGE) collectstatic --no-input -v0
@@ -31,32 +36,40 @@ run: system-deps install
 	@echo "  Beheer (redactie):  http://groningen.localhost:$(PORT)/beheer/"
 	@echo "  Demo-redacteur:     e-mail 'redacteur@example.org', wachtwoord 'leren-over-armoede'"
 	@echo "                      (bij het eerste bezoek aan /beheer/ stel je een authenticator-app in)"
+	@echo "  Demo-deelnemer:     e-mail 'mirjam.leergang@example.org', wachtwoord 'leren-over-armoede'"
+	@echo "  E-mails verschijnen hier in de terminal. Stoppen: Ctrl+C."
 	@echo ""
 	$(MANAGE) db_worker -v 0 & worker=$$!; \
 	$(MANAGE) run_periodic_jobs --loop & clock=$$!; \
 	trap 'kill $$worker $$clock 2>/dev/null' EXIT INT TERM; \
-	DEBUG=false $(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
+	$(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
 		--access-logfile - --forwarded-allow-ips='*'
 
 # Django's development server with auto-reload and debug pages.
-dev: system-deps install
+dev: run-deps install
 	$(MANAGE) migrate --no-input -v0
 	@if [ ! -f var/.demo-loaded ]; then $(MANAGE) load_demo && touch var/.demo-loaded; fi
 	DEBUG=true $(MANAGE) runserver $(HOST):$(PORT)
 
-# Debian packages: gettext to compile the translations, Chromium for the browser tests.
-# Installing needs root (CI runs as root); without it the browser tests skip and say why.
-system-deps:
-	@if [ -x /usr/bin/chromium ] && command -v msgfmt >/dev/null; then :; \
-	elif [ "$$(id -u)" = 0 ]; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-			chromium fonts-dejavu-core gettext; \
-	else echo "Missing Debian packages: run 'sudo make system-deps' (chromium, gettext)."; fi
+# Debian packages, installed when missing. Running needs gettext (to compile the
+# translations) and the DejaVu fonts (certificates of events name people in any alphabet);
+# the browser tests also need Chromium. Installing needs root (CI runs as root); without
+# Chromium the browser tests skip and say why.
+apt_install = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1); \
+	else echo "Missing Debian packages ($(1)): run 'sudo make $@'."; fi
+
+run-deps:
+	@command -v msgfmt >/dev/null && [ -d /usr/share/fonts/truetype/dejavu ] || \
+		{ $(call apt_install,gettext fonts-dejavu-core); }
+
+test-deps: run-deps
+	@[ -x /usr/bin/chromium ] || { $(call apt_install,chromium); }
 
 # Exit code 5 means pytest collected no tests (e.g. a -k filter that matches none).
 # The concurrency tests run on their own: on SQLite they need a test database in a file
 # (threads with their own connections), the rest of the suite the in-memory one.
-test: system-deps install
+test: test-deps install
 	$(BIN)/pytest -m "not concurrency" $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	TEST_SQLITE_FILE="$$(mktemp -u "$${TMPDIR:-/tmp}/leeromgeving-test-XXXXXX.sqlite3")" \
 		$(BIN)/pytest -m concurrency $(PYTEST_ARGS) || [ $$? -eq 5 ]

@@ -36,17 +36,16 @@ from .querysets import (
 # Paths under /leerkringen/ that are not circles.
 RESERVED_SLUGS = {"knelpunten"}
 
-# How long cases are kept (see Case.archive_on and the apply_case_retention command).
-DEFAULT_ARCHIVE_AFTER_DAYS = 180
-DEFAULT_DELETE_AFTER_MONTHS = 24
+# How long cases are kept (see Case.archive_on and the apply_case_retention command); the
+# periods are settings, read from the environment (config/settings/base.py).
 
 
 def archive_after_days() -> int:
-    return int(getattr(settings, "CIRCLES_CASE_ARCHIVE_AFTER_DAYS", DEFAULT_ARCHIVE_AFTER_DAYS))
+    return int(settings.CIRCLES_CASE_ARCHIVE_AFTER_DAYS)
 
 
 def delete_after_months() -> int:
-    return int(getattr(settings, "CIRCLES_CASE_DELETE_AFTER_MONTHS", DEFAULT_DELETE_AFTER_MONTHS))
+    return int(settings.CIRCLES_CASE_DELETE_AFTER_MONTHS)
 
 
 def add_months(day: date, months: int) -> date:

@@ -16,10 +16,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
 from catalogue.models import CapitalForm, FamilyType
 from core.models import Organisation
+from core.portals import regions_base_url
 from events import services as event_services
 from events.models import Registration, RegistrationState, Session
 
@@ -90,11 +90,7 @@ def _log(
 
 def portal_base_url(circle: Circle) -> str:
     """The address of the portal of the circle's region, for links in e-mail."""
-    site = (
-        Site.objects.filter(root_page__portalhomepage__region=circle.municipality.region).first()
-        or Site.objects.filter(is_default_site=True).first()
-    )
-    return site.root_url if site else ""
+    return regions_base_url([circle.municipality.region_id])
 
 
 def send_circle_mail(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from django import forms
 from django.db import models
@@ -19,6 +20,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from .cache import remember
+from .portals import base_url
 from .validators import cbs_code_validator, validate_accent_colour
 
 # ---------------------------------------------------------------------------
@@ -205,6 +207,15 @@ def portal_scope(request: HttpRequest) -> Q:
     return scope & ~Q(pk__in=hidden.values("pk"))
 
 
+def with_public_address(url_parts: Any) -> Any:
+    """Wagtail's URL parts of a page with the portal's public address (core.portals) in
+    place of the root URL Wagtail builds from the Site record's port."""
+    if url_parts is None or url_parts[1] is None:
+        return url_parts
+    site_id, root_url, page_path = url_parts
+    return site_id, base_url(urlsplit(root_url).hostname or ""), page_path
+
+
 def portal_path(page: Page) -> str:
     """The path of a page below its portal home or the shared root: '/over/'."""
     return "/" + "".join(part + "/" for part in page.url_path.strip("/").split("/")[1:])
@@ -267,6 +278,9 @@ class PortalHomePage(Page):
             if not shared_root:
                 raise
             return shared_root.route(request, path_components)
+
+    def get_url_parts(self, request: HttpRequest | None = None) -> Any:
+        return with_public_address(super().get_url_parts(request))
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
@@ -331,7 +345,7 @@ class RegionalPage(Page):
     def get_url_parts(self, request: HttpRequest | None = None) -> Any:
         parts = super().get_url_parts(request)
         if parts is not None:
-            return parts
+            return with_public_address(parts)
         # A shared page lies under no site root: place it under the asking portal.
         site = Site.find_for_request(request) if request is not None else None
         root_paths = self._get_site_root_paths(request)
@@ -340,7 +354,8 @@ class RegionalPage(Page):
         site_id, _root_path, root_url, _language = next(
             (paths for paths in root_paths if site and paths[0] == site.pk), root_paths[0]
         )
-        return site_id, root_url, reverse("wagtail_serve", args=(portal_path(self).lstrip("/"),))
+        path = reverse("wagtail_serve", args=(portal_path(self).lstrip("/"),))
+        return with_public_address((site_id, root_url, path))
 
 
 class ContentPage(RegionalPage):

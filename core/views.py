@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from .display import ACTIONS, COOKIE_MAX_AGE, COOKIE_NAME, DisplayPreferences
 from .models import SharedContentRoot, portal_scope
+from .portals import request_base_url
 
 
 def _safe_next_url(request: HttpRequest) -> str:
@@ -81,6 +82,6 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "Disallow: /beheer/",
         "Disallow: /weergave/",
         "Disallow: /taal/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {request_base_url(request)}/sitemap.xml",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from accounts.models import Profile
 from catalogue.models import LearningItemPage
 from circles.models import Circle
+from core.portals import request_base_url
 from events.models import Registration
 from events.services import accreditation_points_for
 from learning.models import LearningRecord
@@ -89,7 +90,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 def download_data(request: HttpRequest) -> HttpResponse:
-    data = personal_data(user=request.user, base_url=request.build_absolute_uri("/").rstrip("/"))
+    data = personal_data(user=request.user, base_url=request_base_url(request))
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",

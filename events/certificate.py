@@ -12,7 +12,7 @@ from fpdf import FPDF
 from .models import Registration
 
 # fpdf2's built-in fonts know only Latin-1, so a name like "Dąbrowski" or a dash in a title
-# would break the PDF. DejaVu (Debian's fonts-dejavu-core, installed by `make system-deps`)
+# would break the PDF. DejaVu (Debian's fonts-dejavu-core, installed by `make test-deps`)
 # covers them; without it we fall back to Helvetica and replace what it cannot show.
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 FONT = "DejaVu"

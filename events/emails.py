@@ -8,9 +8,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
-from core.models import PortalHomePage
+from core.portals import regions_base_url
 
 from .calendar import calendar_for
 from .models import EventEmail
@@ -38,12 +37,7 @@ def subject_for(email: EventEmail) -> str:
 def portal_url(email: EventEmail) -> str:
     """The address of a portal that shows the event, for the links in the e-mail."""
     event = email.registration.session.event
-    region_ids = list(event.regions.values_list("pk", flat=True)) if event else []
-    home = (
-        PortalHomePage.objects.filter(region__in=region_ids).order_by("region__sort_order").first()
-    )
-    site = Site.objects.filter(root_page=home).first() if home else None
-    return site.root_url if site else settings.WAGTAILADMIN_BASE_URL
+    return regions_base_url(event.regions.values_list("pk", flat=True) if event else [])
 
 
 def build_message(email: EventEmail) -> EmailMultiAlternatives:

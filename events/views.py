@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from core.models import Region
+from core.portals import request_base_url
 
 from . import services
 from .calendar import calendar_for, sessions_for_calendar
@@ -294,7 +295,7 @@ def my_calendar(request: HttpRequest) -> HttpResponse:
         )
         return redirect("events:my_calendar")
     calendar_feed = services.calendar_feed_for(user=request.user)
-    feed_url = request.build_absolute_uri(reverse("events:feed", args=[calendar_feed.token]))
+    feed_url = request_base_url(request) + reverse("events:feed", args=[calendar_feed.token])
     return render(
         request,
         "events/my_calendar.html",

@@ -4,9 +4,9 @@ signed as a VC-JWT (Open Badges 3.0, section 8.2).
 Signing: a compact JWS whose payload is the credential itself plus the registered claims
 `iss`, `jti` and `nbf`; the header names the key by `kid`, the address where the public
 key is published as a JWK (`tracks:badge_key`). The key is `TRACKS_BADGE_SIGNING_KEY`
-from the settings (a PEM private key, Ed25519 for EdDSA or RSA for RS256) when set;
-otherwise an Ed25519 key derived from SECRET_KEY, so every deployment signs without extra
-set-up, and changing SECRET_KEY changes the badge key (set the setting to keep it apart).
+from the environment (a PEM private key, Ed25519 for EdDSA or RSA for RS256); production
+refuses to start without it. Development and tests, where it is empty, sign with an
+Ed25519 key derived from SECRET_KEY, so they need no set-up.
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ def credential(certificate: Certificate, *, base_url: str, track_url: str = "") 
 
 @functools.cache
 def signing_key() -> Ed25519PrivateKey | RSAPrivateKey:
-    pem = getattr(settings, "TRACKS_BADGE_SIGNING_KEY", "")
+    pem = settings.TRACKS_BADGE_SIGNING_KEY
     if pem:
         key = serialization.load_pem_private_key(pem.encode(), password=None)
         if not isinstance(key, Ed25519PrivateKey | RSAPrivateKey):

@@ -14,14 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
-from core.models import PortalHomePage
+from core.portals import regions_base_url
 from events import services as events_services
 from events.models import Registration
 from learning.models import LearningRecord, Verb
@@ -269,12 +267,7 @@ def check_all_completions() -> int:
 
 def portal_base_url(track: TrackPage | None) -> str:
     """The address of a portal that shows the track, for links in e-mails and PDFs."""
-    region_ids = list(track.regions.values_list("pk", flat=True)) if track else []
-    home = (
-        PortalHomePage.objects.filter(region__in=region_ids).order_by("region__sort_order").first()
-    )
-    site = Site.objects.filter(root_page=home).first() if home else None
-    return site.root_url if site else settings.WAGTAILADMIN_BASE_URL
+    return regions_base_url(track.regions.values_list("pk", flat=True) if track else [])
 
 
 def remove_certificates_of_leaving_user(*, user: Any) -> int:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from catalogue.models import LearningItemPage
+from core.portals import request_base_url
 from events.calendar import calendar_for
 from events.models import Registration, RegistrationState
 from learning.models import LearningRecord, Verb
@@ -294,15 +295,11 @@ def progress_matrix(request: HttpRequest, pk: int) -> HttpResponse:
 # ---------------------------------------------------------------------------
 
 
-def _base_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
-
-
 @login_required
 def certificate(request: HttpRequest, pk: int) -> HttpResponse:
     own = get_object_or_404(Certificate.objects.visible_to(request.user), pk=pk)
     response = HttpResponse(
-        certificate_pdf(own, base_url=_base_url(request)), content_type="application/pdf"
+        certificate_pdf(own, base_url=request_base_url(request)), content_type="application/pdf"
     )
     response["Content-Disposition"] = 'attachment; filename="certificaat.pdf"'
     return response
@@ -351,7 +348,7 @@ def _track_url_of(request: HttpRequest, found: Certificate) -> str:
 def badge_json(request: HttpRequest, code: str) -> HttpResponse:
     found = _by_code(code)
     data = badge.credential(
-        found, base_url=_base_url(request), track_url=_track_url_of(request, found)
+        found, base_url=request_base_url(request), track_url=_track_url_of(request, found)
     )
     response = _json(data, "application/ld+json")
     # Like the check page: a holder may share it, search engines need not list the name.
@@ -362,7 +359,7 @@ def badge_json(request: HttpRequest, code: str) -> HttpResponse:
 def badge_jwt(request: HttpRequest, code: str) -> HttpResponse:
     found = _by_code(code)
     token = badge.signed_credential(
-        found, base_url=_base_url(request), track_url=_track_url_of(request, found)
+        found, base_url=request_base_url(request), track_url=_track_url_of(request, found)
     )
     response = HttpResponse(token, content_type="application/vc+jwt")
     response["X-Robots-Tag"] = "noindex"
@@ -370,8 +367,8 @@ def badge_jwt(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def badge_issuer(request: HttpRequest) -> HttpResponse:
-    return _json(badge.issuer_profile(base_url=_base_url(request)), "application/ld+json")
+    return _json(badge.issuer_profile(base_url=request_base_url(request)), "application/ld+json")
 
 
 def badge_key(request: HttpRequest) -> HttpResponse:
-    return _json(badge.public_jwk(base_url=_base_url(request)), "application/jwk+json")
+    return _json(badge.public_jwk(base_url=request_base_url(request)), "application/jwk+json")

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -215,16 +216,41 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Leren over armoede"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://groningen.localhost:8000")
+# The portals' public addresses, for everything the platform writes with a host in it
+# (links in e-mails, sitemaps, calendar feeds, badges, QR codes): "{hostname}" stands for
+# the host name editors give a portal under Settings → Sites (core/portals.py).
+# `make run` sets it from PORT; production sets it, e.g. "https://{hostname}".
+PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://{hostname}:8000")
+if "{hostname}" not in PORTAL_BASE_URL:
+    raise ImproperlyConfigured(
+        f"PORTAL_BASE_URL must contain {{hostname}}, e.g. https://{{hostname}}; "
+        f"it is {PORTAL_BASE_URL!r}."
+    )
+# The editors' address in Wagtail's own e-mails (moderation, comments).
+WAGTAILADMIN_BASE_URL = env(
+    "WAGTAILADMIN_BASE_URL", default=PORTAL_BASE_URL.format(hostname="groningen.localhost")
+)
 WAGTAIL_I18N_ENABLED = False
-# No avatars from Gravatar: the admin makes no requests to other parties.
+# The admin makes no requests to other hosts: no avatars from Gravatar, no check for new
+# Wagtail versions, no "what's new" banner (tests/browser/test_admin_requests.py).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
     *["pdf", "docx", "odt", "xlsx", "ods", "pptx", "txt", "csv"],
     *["ogg", "opus", "mp3", "m4a", "webm", "mp4", "vtt"],
 ]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif", "svg"]
+
+# Open Badges (tracks/badge.py): a PEM private key, Ed25519 (signs with EdDSA) or RSA
+# (RS256); "\n" in a one-line value stands for a new line. Left empty, development signs
+# with a key derived from SECRET_KEY; production refuses to start without it.
+TRACKS_BADGE_SIGNING_KEY = env.str("TRACKS_BADGE_SIGNING_KEY", default="", multiline=True)
+# Learning circles keep a case this many days before archiving it and this many months
+# before deleting it (circles/models.py, run by the clock).
+CIRCLES_CASE_ARCHIVE_AFTER_DAYS = env.int("CIRCLES_CASE_ARCHIVE_AFTER_DAYS", default=180)
+CIRCLES_CASE_DELETE_AFTER_MONTHS = env.int("CIRCLES_CASE_DELETE_AFTER_MONTHS", default=24)
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

@@ -22,6 +22,10 @@ STORAGES = {
 # Serve static files from the apps, as `make test` runs no collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Addresses as the test client's hosts name them (groningen.localhost, no port); tests of
+# another port set PORTAL_BASE_URL themselves, the browser tests to the live server's.
+PORTAL_BASE_URL = "http://{hostname}"
+WAGTAILADMIN_BASE_URL = "http://groningen.localhost"
 # The admin tests of the other apps log editors in without a second factor; the tests of
 # accounts.middleware switch the requirement on.
 ADMIN_REQUIRES_TOTP = False

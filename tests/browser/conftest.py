@@ -22,7 +22,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-MISSING_CHROMIUM = "Chromium is missing: run `sudo make system-deps` (installs Debian's chromium)"
+MISSING_CHROMIUM = "Chromium is missing: run `sudo make test-deps` (installs Debian's chromium)"
 REGIONS = ("groningen", "drenthe")
 
 NewContext = Callable[..., BrowserContext]
@@ -92,11 +92,16 @@ def page(new_context: NewContext) -> Page:
 
 @pytest.fixture
 def portals(
-    migrated_state: None, live_server: LiveServer, django_db_serialized_rollback: None
+    migrated_state: None,
+    live_server: LiveServer,
+    django_db_serialized_rollback: None,
+    settings: Any,
 ) -> dict[str, str]:
-    """The demo content, and the base URL of each portal on the live server."""
+    """The demo content, and the base URL of each portal on the live server, which is
+    also the address in every link the platform writes (as `PORT=… make run` sets it)."""
     call_command("load_demo", stdout=io.StringIO())
     port = live_server.thread.port
+    settings.PORTAL_BASE_URL = f"http://{{hostname}}:{port}"
     return {region: f"http://{region}.localhost:{port}" for region in REGIONS}
 
 

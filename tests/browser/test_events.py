@@ -5,7 +5,6 @@ and AA) checks every page, on desktop and on a phone."""
 
 import re
 from functools import partial
-from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
@@ -134,9 +133,8 @@ def test_visitor_registers_and_confirms_by_email(
     [message] = mail.outbox
     assert message.subject.startswith("Bevestig je inschrijving voor")
     link = re.search(r"http://\S+/agenda/bevestigen/\S+/", str(message.body))
-    assert link, message.body
-    # The e-mail names a portal's address; the test's live server has another port.
-    page.goto(base_url + urlsplit(link.group(0)).path)
+    assert link and link.group(0).startswith(base_url), message.body
+    page.goto(link.group(0))
     check_page(page, "visitor-confirm")
     page.get_by_role("button", name="Bevestig mijn inschrijving").click()
     expect(page.locator("h1")).to_have_text("Je e-mailadres is bevestigd")

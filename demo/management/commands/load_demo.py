@@ -39,7 +39,6 @@ DEMO_EDITOR = {
     "email": "redacteur@example.org",
     "password": "leren-over-armoede",
 }
-PORTAL_PORT = 8000
 
 
 class Command(BaseCommand):
@@ -178,8 +177,8 @@ class Command(BaseCommand):
             Site.objects.get_or_create(
                 root_page=home,
                 defaults={
+                    # No port: the address comes from PORTAL_BASE_URL (core/portals.py).
                     "hostname": f"{slug}.localhost",
-                    "port": PORTAL_PORT,
                     "site_name": home_content["title"],
                     "is_default_site": slug == "groningen",
                 },
