@@ -69,8 +69,10 @@ test-deps: run-deps
 # Exit code 5 means pytest collected no tests (e.g. a -k filter that matches none).
 # The concurrency tests run on their own: on SQLite they need a test database in a file
 # (threads with their own connections), the rest of the suite the in-memory one.
+# TEST_MARKS narrows the main run, e.g. CI's second database skips the browser journeys.
+TEST_MARKS ?= not concurrency
 test: test-deps install
-	$(BIN)/pytest -m "not concurrency" $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(BIN)/pytest -m "$(TEST_MARKS)" $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	TEST_SQLITE_FILE="$$(mktemp -u "$${TMPDIR:-/tmp}/leeromgeving-test-XXXXXX.sqlite3")" \
 		$(BIN)/pytest -m concurrency $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
