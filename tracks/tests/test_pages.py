@@ -10,6 +10,8 @@ import time_machine
 from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
 
 from events.calendar import sessions_for_calendar
 from events.models import Registration
@@ -147,9 +149,24 @@ def test_matrix_is_for_staff_and_exports_csv(client: Client, cohort, participant
     assert "Sanne de Vries (voorbeeld)" in response.text
     csv = client.get(url, {"formaat": "csv"}, **HOST)
     assert csv["Content-Type"] == "text/csv; charset=utf-8"
+    today = f"{timezone.localdate():%d-%m-%Y}"
+    named = f"voortgang-{cohort.track.slug}-{slugify(cohort.name)}-{today}.csv"
+    assert csv["Content-Disposition"] == f'attachment; filename="{named}"'
     lines = csv.content.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("Naam;Organisatie;Dag 1: Voorbereiding;Dag 1: Aanwezig")
-    assert lines[1].startswith("Sanne de Vries (voorbeeld);;0/1;")
+    # "0 van 1": Dutch Excel would read "1/2" as a date.
+    assert lines[1].startswith("Sanne de Vries (voorbeeld);;0 van 1;")
+
+
+def test_matrix_csv_neutralises_formulas_in_names(client: Client, cohort, editor):
+    hostile = make_user("h", full_name='=HYPERLINK("https://example.org";"Klik")')
+    hostile.profile.other_organisation = "+31 Welzijn"
+    hostile.profile.save()
+    services.register_for_track(cohort=cohort, user=hostile)
+    client.force_login(editor)
+    response = client.get(reverse("tracks:matrix", args=[cohort.pk]), {"formaat": "csv"}, **HOST)
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[1].startswith('"\'=HYPERLINK(""https://example.org"";""Klik"")";\'+31 Welzijn;')
 
 
 def test_editors_plan_a_group_in_the_admin(client: Client, track, editor):
