@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from wagtail.admin.auth import permission_required
 
 from .forms import MergeOtherOrganisationForm, ProfileForm
 from .models import Profile
@@ -46,6 +47,8 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/profile.html", {"form": form, "profile": own_profile})
 
 
+# Wagtail's decorator: someone in the admin without the right is sent to the admin's home
+# page with a message, as on every other admin page (Django's would ask them to log in).
 @permission_required("accounts.change_profile")
 def merge_other_organisations(request: HttpRequest) -> HttpResponse:
     """Admin view (under /beheer/): typed organisation names, and merging them."""

@@ -7,7 +7,6 @@ in first, for any address below /leerkringen/<slug>/, whether the circle exists 
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
 from functools import wraps
 from itertools import groupby
@@ -22,6 +21,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
+
+from core.exports import spreadsheet_filename, spreadsheet_response
 
 from . import services
 from .forms import (
@@ -497,24 +498,26 @@ def agreements_download(
     request: HttpRequest, circle: Circle, membership: Membership
 ) -> HttpResponse:
     """The agreements as a spreadsheet (CSV) to take to a meeting."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="afspraken-{circle.slug}.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read it as UTF-8
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(
-        [_("What we agree"), _("Organisations"), _("Who follows up"), _("By when"), _("Status")]
-    )
-    for agreement in Agreement.objects.filter(circle=circle).listed():
-        writer.writerow(
+    return spreadsheet_response(
+        headings=[
+            _("What we agree"),
+            _("Organisations"),
+            _("Who follows up"),
+            _("By when"),
+            _("Status"),
+        ],
+        rows=(
             [
                 agreement.description,
                 ", ".join(o.name for o in agreement.organisations.all()),
                 person_name(agreement.follow_up_by) if agreement.follow_up_by else "",
-                agreement.due_on.strftime("%d-%m-%Y") if agreement.due_on else "",
+                agreement.due_on,
                 agreement.get_status_display(),
             ]
-        )
-    return response
+            for agreement in Agreement.objects.filter(circle=circle).listed()
+        ),
+        filename=spreadsheet_filename("afspraken", circle.name),
+    )
 
 
 @workspace

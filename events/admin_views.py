@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -26,6 +27,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, HeaderButton
+
+from core.exports import spreadsheet_filename
 
 from . import services
 from .forms import AddByHandForm, CancelForm, MessageForm, MoveForm
@@ -103,6 +106,18 @@ class RegistrationIndexView(IndexView):
         if form is None or not form.is_valid():
             return None
         return form.cleaned_data.get(name)
+
+    def get_filename(self) -> str:
+        """The export is named after the session and its day, the event, or just the day.
+        Wagtail writes it through core.exports (see core.apps)."""
+        session = self.selected("session")
+        if session is not None:
+            day = timezone.localdate(session.starts_at)
+            return spreadsheet_filename(self.export_filename, session.name, on=day)
+        event = self.selected("event")
+        if event is not None:
+            return spreadsheet_filename(self.export_filename, event.title)
+        return spreadsheet_filename(self.export_filename)
 
     @cached_property
     def header_buttons(self) -> list[Button]:

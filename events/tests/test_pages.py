@@ -82,13 +82,18 @@ def test_participant_list_is_only_for_trainers_and_editors(
     assert "sanne" in response.text
 
 
-@pytest.mark.parametrize("count", [3, 30])
+@pytest.mark.parametrize("count", [10, 500])
 def test_agenda_query_count_is_constant(
     client: Client, agenda, catalogue, regions, count, django_assert_num_queries
 ):
-    for number in range(count):
+    # Ten events share the sessions: event pages are slow to build, sessions are not.
+    for number in range(10):
         create_event(
-            catalogue, slug=f"event-{number}", regions=regions, starts_in=timedelta(days=number + 1)
+            catalogue,
+            slug=f"event-{number}",
+            regions=regions,
+            starts_in=timedelta(days=number + 1),
+            sessions=count // 10,
         )
     client.force_login(create_user("sanne"))
     client.get("/agenda/", **HOST)  # warm the portal caches

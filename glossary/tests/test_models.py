@@ -1,3 +1,4 @@
+import pytest
 from django.core.cache import cache
 from django.template import Context, Template
 from django.utils.safestring import mark_safe
@@ -10,7 +11,7 @@ from glossary.linking import TermLink
 from glossary.models import GlossaryIndexPage, Term, glossary_terms
 from glossary.querysets import OTHER_LETTER, index_letter, letter_index
 
-from .factories import TermFactory
+from .factories import TermFactory, create_terms
 
 
 def names(terms) -> list[str]:
@@ -74,13 +75,14 @@ def test_letter_index_shows_every_letter_and_links_those_with_terms(db):
     assert letter_index(Term.objects.by_letter())[-1][0] == OTHER_LETTER
 
 
-def test_related_terms_are_fetched_in_one_query_for_all_terms(db, django_assert_num_queries):
+@pytest.mark.parametrize("count", [10, 500])
+def test_related_terms_are_fetched_in_one_query_for_all_terms(db, django_assert_num_queries, count):
     others = TermFactory.create_batch(3)
-    TermFactory.create_batch(5, related_terms=others)
+    create_terms(count, related=others)
     with django_assert_num_queries(2):
         groups = Term.objects.with_related_terms().by_letter()
         related = [list(term.related_terms.all()) for group in groups for term in group.terms]
-    assert sum(map(len, related)) == 15
+    assert sum(map(len, related)) == 3 * count
 
 
 def test_terms_as_links_carry_name_and_synonyms_as_patterns(db):
