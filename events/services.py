@@ -19,10 +19,12 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.mail import queue_email
 from core.models import Role
 from learning.models import Verb
 from learning.services import record_statement
 
+from .emails import build_message
 from .models import (
     ATTENDANCE_STATES,
     CANCELLABLE_STATES,
@@ -97,10 +99,10 @@ def _move(
 
 
 def _email(registration: Registration, kind: EventEmail.Kind, **fields: Any) -> EventEmail:
-    from .tasks import deliver_event_email
-
-    email = EventEmail.objects.create(registration=registration, kind=kind, **fields)
-    transaction.on_commit(lambda: deliver_event_email.enqueue(email_id=email.pk))
+    """The e-mail into core's outbox, in the transaction of the change it tells about."""
+    email = EventEmail(registration=registration, kind=kind, **fields)
+    email.message = queue_email(build_message(email), kind=f"events.{kind}")
+    email.save()
     return email
 
 
