@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,7 +23,7 @@ class OutboxError(Exception):
 
 
 @transaction.atomic
-def send_again(*, email: OutgoingEmail, actor: AbstractBaseUser | AnonymousUser) -> OutgoingEmail:
+def send_again(*, email: OutgoingEmail, actor: User | AnonymousUser) -> OutgoingEmail:
     """Try a waiting or failed message at once, with a fresh round of retries."""
     if not actor.has_perm("core.change_outgoingemail"):
         raise OutboxError(_("Only editors can send e-mails again."))

@@ -17,11 +17,13 @@ def test_mail_server_down_loses_nothing(session, settings, django_capture_on_com
     registration.refresh_from_db()
     assert registration.state == "confirmed"
     email = EventEmail.objects.select_related("message").get()
+    assert email.message is not None
     assert email.message.sent_at is None and email.message.attempts == 1
     assert "down" in email.message.last_error
     assert email.message.kind == "events.confirmed"
     assert mail.outbox == []
 
+    assert email.message.next_attempt_at is not None
     with time_machine.travel(email.message.next_attempt_at):
         assert send_due_emails() == 1
         assert send_due_emails() == 0
