@@ -55,7 +55,7 @@ class OutgoingEmailFilterSet(WagtailFilterSet):
 
 
 def _moment(value: datetime | None) -> str:
-    return date_format(timezone.localtime(value), "j M Y, H:i") if value else ""
+    return date_format(timezone.localtime(value), "j b Y, H:i") if value else ""
 
 
 class OutgoingEmailIndexView(IndexView):
@@ -153,11 +153,13 @@ class OutgoingEmailViewSet(ModelViewSet):
             "next_attempt_at",
             label=gettext_lazy("Next attempt"),
             accessor=lambda email: _moment(email.next_attempt_at),
+            sort_key="next_attempt_at",
         ),
         Column(
             "created_at",
             label=gettext_lazy("Created at"),
             accessor=lambda email: _moment(email.created_at),
+            sort_key="created_at",
         ),
     ]
     list_per_page = 50
