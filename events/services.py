@@ -2,8 +2,8 @@
 
 Each function locks the session row first (select_for_update; SQLite's IMMEDIATE
 transactions serialise the same way), so seats are counted by one transaction at a time
-and a session is never overbooked. Each change writes its audit row and its e-mail (an
-outbox row, sent on commit by events.tasks) in the same transaction.
+and a session is never overbooked. Each change writes its audit row and its e-mail (a row
+of core's outbox, sent after commit by core.tasks) in the same transaction.
 """
 
 from __future__ import annotations
