@@ -4,6 +4,8 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.http import HttpRequest
 from django.urls import reverse
 
+from core.mail import email_kind
+
 from .services import has_completed_onboarding
 
 # After these, allauth redirects to pages that show no messages (the home page), so the
@@ -35,3 +37,8 @@ class AccountAdapter(DefaultAccountAdapter):
         super().add_message(
             request, level, message_template, message_context, extra_tags, message=message
         )
+
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        """Into core's outbox, named after allauth's template, e.g. accounts.password_reset_key."""
+        with email_kind("accounts." + template_prefix.rsplit("/", 1)[-1]):
+            super().send_mail(template_prefix, email, context)

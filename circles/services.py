@@ -1,6 +1,7 @@
 """Every change to a circle goes through these functions (views, demo and commands alike).
-Each checks who may do it, runs in one transaction, writes the circle's history and sends
-e-mail on commit. E-mails never hold case text: only that something is new, with a link."""
+Each checks who may do it, runs in one transaction, writes the circle's history and puts
+its e-mail in core's outbox. E-mails never hold case text: only that something is new,
+with a link."""
 
 from __future__ import annotations
 
@@ -16,8 +17,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, override
 
 from catalogue.models import CapitalForm, FamilyType
+from core.mail import queue_email
 from core.models import Organisation
 from core.portals import regions_base_url
 from events import services as event_services
@@ -100,7 +103,7 @@ def send_circle_mail(
     html = render_to_string(f"circles/email/{template}.html", context)
     message = EmailMultiAlternatives(subject=subject, body=text, to=list(to))
     message.attach_alternative(html, "text/html")
-    message.send()
+    queue_email(message, kind=f"circles.{template}")
 
 
 # ---------------------------------------------------------------------------
@@ -378,15 +381,29 @@ class CaseDetails:
         }
 
 
-def _notify(circle: Circle, *, what: str, path: str, exclude: Any) -> None:
-    # Imported here: tasks imports this module for the e-mail helpers.
-    from .tasks import notify_members
+NEWS_SUBJECTS = {
+    "case": gettext_noop("A new case in %(name)s"),
+    "comment": gettext_noop("A new comment in %(name)s"),
+}
 
-    transaction.on_commit(
-        lambda: notify_members.enqueue(
-            circle_id=circle.pk, what=what, path=path, exclude_user_id=exclude.pk
-        )
+
+def _notify(circle: Circle, *, what: str, path: str, exclude: Any) -> None:
+    """One e-mail to each member who wants one per item, in the transaction of the news."""
+    recipients = (
+        Membership.objects.active()
+        .filter(circle=circle, notifications=Membership.Notifications.EACH)
+        .exclude(user=exclude)
+        .values_list("user__email", flat=True)
     )
+    url = portal_base_url(circle) + path
+    with override("nl"):
+        for email in recipients:
+            send_circle_mail(
+                to=[email],
+                subject=_(NEWS_SUBJECTS[what]) % {"name": circle.name},
+                template="news",
+                context={"circle": circle, "what": what, "url": url},
+            )
 
 
 @transaction.atomic

@@ -1,44 +1,18 @@
-"""E-mail about news in a circle, through the task queue. The texts say only *that*
-something is new and link to the workspace: case text never leaves the platform."""
+"""The daily digest of a circle's news, into core's outbox. It says only *how much* is new
+and links to the workspace: case text never leaves the platform."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop, override
+from django.utils.translation import override
 from django_tasks import task
 
-from .models import Case, Circle, Comment, Membership
+from .models import Case, Comment, Membership
 from .services import portal_base_url, send_circle_mail
-
-SUBJECTS = {
-    "case": gettext_noop("A new case in %(name)s"),
-    "comment": gettext_noop("A new comment in %(name)s"),
-}
-
-
-@task()
-def notify_members(*, circle_id: int, what: str, path: str, exclude_user_id: int) -> int:
-    """One e-mail to each member who wants an e-mail per item; returns how many."""
-    circle = Circle.objects.select_related("municipality__region").get(pk=circle_id)
-    recipients = list(
-        Membership.objects.active()
-        .filter(circle=circle, notifications=Membership.Notifications.EACH)
-        .exclude(user_id=exclude_user_id)
-        .values_list("user__email", flat=True)
-    )
-    url = portal_base_url(circle) + path
-    with override("nl"):
-        for email in recipients:
-            send_circle_mail(
-                to=[email],
-                subject=_(SUBJECTS[what]) % {"name": circle.name},
-                template="news",
-                context={"circle": circle, "what": what, "url": url},
-            )
-    return len(recipients)
 
 
 @task()
@@ -68,18 +42,20 @@ def send_daily_digests() -> int:
                 .exclude(author=membership.user)
                 .count()
             )
-            if new_cases or new_comments:
-                send_circle_mail(
-                    to=[membership.user.email],
-                    subject=_("What is new in %(name)s") % {"name": circle.name},
-                    template="digest",
-                    context={
-                        "circle": circle,
-                        "new_cases": new_cases,
-                        "new_comments": new_comments,
-                        "url": portal_base_url(circle) + circle.get_absolute_url(),
-                    },
-                )
-                sent += 1
-            Membership.objects.filter(pk=membership.pk).update(digest_sent_at=now)
+            # The digest and the mark that it was made in one go: never twice, never lost.
+            with transaction.atomic():
+                if new_cases or new_comments:
+                    send_circle_mail(
+                        to=[membership.user.email],
+                        subject=_("What is new in %(name)s") % {"name": circle.name},
+                        template="digest",
+                        context={
+                            "circle": circle,
+                            "new_cases": new_cases,
+                            "new_comments": new_comments,
+                            "url": portal_base_url(circle) + circle.get_absolute_url(),
+                        },
+                    )
+                    sent += 1
+                Membership.objects.filter(pk=membership.pk).update(digest_sent_at=now)
     return sent

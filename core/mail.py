@@ -1,23 +1,63 @@
-"""An e-mail backend that puts each message on the task queue.
+"""The outbox: every e-mail the platform sends is first a row of `OutgoingEmail`.
 
-Django's mail API (used by allauth and Wagtail) sends at once, inside the request. This
-backend turns every message into plain data and enqueues one task per message after the
-transaction commits; the task sends it through the backend in TASK_EMAIL_BACKEND.
+`queue_email` writes the row in the caller's transaction, so the message exists exactly
+when the change it tells about does, and enqueues its delivery (core.tasks) on commit.
+Django's mail API (allauth, Wagtail) reaches it through `TaskEmailBackend`; the apps' own
+e-mail calls `queue_email` with the kind of message. Whatever the mail server does, the
+row stays until it is sent: core.tasks retries with back-off and /beheer/ shows what waits.
 """
 
 import base64
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from email.mime.base import MIMEBase
-from functools import partial
+from email.utils import make_msgid
 from typing import Any
 
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.core.mail.backends.base import BaseEmailBackend
+from django.core.mail.utils import DNS_NAME
 from django.db import transaction
+from django.utils import timezone
+
+from .models import OutgoingEmail
+
+_current_kind: ContextVar[str | None] = ContextVar("email_kind", default=None)
+
+
+@contextmanager
+def email_kind(kind: str) -> Iterator[None]:
+    """The kind of the messages Django's mail API sends in this block (for allauth, which
+    sends through the mail API and cannot pass a kind itself)."""
+    token = _current_kind.set(kind)
+    try:
+        yield
+    finally:
+        _current_kind.reset(token)
+
+
+def queue_email(message: EmailMessage, *, kind: str) -> OutgoingEmail:
+    """Put the message in the outbox; it goes out after the current transaction commits."""
+    from .tasks import deliver_email  # core.tasks imports this module
+
+    data = message_to_data(message)
+    # A fixed Message-ID: should a message go out twice after a crash, mail servers and
+    # clients can tell it is the same one (see core.tasks.deliver_email).
+    data["headers"].setdefault("Message-ID", make_msgid(domain=DNS_NAME))
+    email = OutgoingEmail.objects.create(
+        kind=kind,
+        recipients=", ".join(message.recipients()),
+        subject=data["subject"][:255],
+        message=data,
+        next_attempt_at=timezone.now(),
+    )
+    transaction.on_commit(lambda: deliver_email.enqueue(email_id=email.pk))
+    return email
 
 
 def message_to_data(message: EmailMessage) -> dict[str, Any]:
-    """The message as JSON-serialisable data, for a task argument."""
+    """The message as JSON-serialisable data, for the outbox row."""
     alternatives = getattr(message, "alternatives", [])
     html = next((content for content, mimetype in alternatives if mimetype == "text/html"), None)
     attachments = []
@@ -67,10 +107,17 @@ def message_from_data(data: dict[str, Any]) -> EmailMultiAlternatives:
 
 
 class TaskEmailBackend(BaseEmailBackend):
-    def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
-        # Imported here: core.tasks imports this module for message_from_data.
-        from .tasks import send_email_message
+    """Django's mail API into the outbox (EMAIL_BACKEND); TASK_EMAIL_BACKEND delivers."""
 
+    def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
         for message in email_messages:
-            transaction.on_commit(partial(send_email_message.enqueue, message_to_data(message)))
+            queue_email(message, kind=_current_kind.get() or _kind_of(message))
         return len(email_messages)
+
+
+def _kind_of(message: EmailMessage) -> str:
+    # Wagtail marks its notifications (moderation, comments) as automatic; the rest of
+    # Django's mail API here is allauth's, which names its kind.
+    if message.extra_headers.get("Auto-Submitted") == "auto-generated":
+        return "wagtail"
+    return "other"

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
@@ -21,6 +22,7 @@ from wagtail.search import index
 
 from .cache import remember
 from .portals import base_url
+from .querysets import OutgoingEmailQuerySet
 from .validators import cbs_code_validator, validate_accent_colour
 
 # ---------------------------------------------------------------------------
@@ -370,3 +372,55 @@ class ContentPage(RegionalPage):
     class Meta:
         verbose_name = _("content page")
         verbose_name_plural = _("content pages")
+
+
+# ---------------------------------------------------------------------------
+# The outbox: every e-mail the platform sends (core.mail puts it in, core.tasks sends it)
+# ---------------------------------------------------------------------------
+
+
+class OutgoingEmail(models.Model):
+    """One e-mail, written in the transaction of the change it tells about and kept until
+    the mail server has it. A message is pending while `next_attempt_at` is set, sent once
+    `sent_at` is, and failed when neither is (it gave up after its retries); an editor can
+    send a failed or pending message again in /beheer/."""
+
+    kind = models.CharField(
+        _("kind"), max_length=100, help_text=_("Which e-mail this is, e.g. events.confirmed.")
+    )
+    recipients = models.TextField(_("recipients"))
+    subject = models.CharField(_("subject"), max_length=255)
+    # The whole message as core.mail.message_to_data makes it, attachments included (a
+    # certificate's PDF); emptied some time after sending, as nobody needs it then.
+    message = models.JSONField(default=dict)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+
+    objects = OutgoingEmailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        indexes = [models.Index(fields=["next_attempt_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(sent_at=None) | Q(next_attempt_at=None),
+                name="a_sent_email_has_no_next_attempt",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} ({self.recipients})"
+
+    @property
+    def is_failed(self) -> bool:
+        return self.sent_at is None and self.next_attempt_at is None
+
+    @property
+    def status(self) -> str:
+        if self.sent_at is not None:
+            return str(_("sent"))
+        return str(_("failed")) if self.is_failed else str(_("waiting"))

@@ -1,16 +1,98 @@
-"""Background work of core: sending e-mail that Django's mail API handed to the queue."""
+"""Delivering the outbox (core.mail): each message once, with retries and back-off.
 
-from typing import Any
+`deliver_email` locks the row, checks it is still unsent and due, sends it through the
+backend of TASK_EMAIL_BACKEND and marks it sent, all in one transaction. So two workers,
+a deferred retry and the clock never send one message twice: whoever comes second waits
+for the lock (or skips a locked row) and finds it sent or not yet due. When sending fails
+the row records the error and the next attempt (2, 4, 8 … minutes, at most six hours
+apart); after MAX_ATTEMPTS it counts as failed until an editor sends it again.
+
+One window is left: a process that dies after the mail server accepted the message but
+before the commit leaves the row unsent, and it goes out again. That is at-least-once by
+choice (the alternative, marking it sent before sending, loses mail in the same crash);
+the message keeps its Message-ID, so mail servers and clients can tell the copy. Rows are
+locked across the send, which on SQLite holds the database's write lock for as long as
+the mail server takes; EMAIL_TIMEOUT keeps that short.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import get_connection
+from django.db import transaction
+from django.utils import timezone
 from django_tasks import task
 
 from .mail import message_from_data
+from .models import OutgoingEmail
+
+MAX_ATTEMPTS = 12  # with the back-off: a mail server may be down for a day
+MAX_DELAY = timedelta(hours=6)
+KEEP_SENT_CONTENT = timedelta(days=30)
 
 
 @task()
-def send_email_message(message: dict[str, Any]) -> int:
-    """Send one message (as made by core.mail.message_to_data) with the real backend."""
-    connection = get_connection(backend=settings.TASK_EMAIL_BACKEND)
-    return connection.send_messages([message_from_data(message)]) or 0
+def deliver_email(email_id: int) -> bool:
+    """Send one message of the outbox if it is due; returns whether it went out."""
+    now = timezone.now()
+    with transaction.atomic():
+        email = (
+            OutgoingEmail.objects.select_for_update(skip_locked=True)
+            .filter(pk=email_id, sent_at=None, next_attempt_at__lte=now)
+            .first()
+        )
+        if email is None:
+            return False  # sent, being sent, failed for good, or not due yet
+        email.attempts += 1
+        try:
+            connection = get_connection(backend=settings.TASK_EMAIL_BACKEND)
+            connection.send_messages([message_from_data(email.message)])
+        except Exception as error:
+            email.last_error = f"{type(error).__name__}: {error}"[:500]
+            email.next_attempt_at = next_attempt(email.attempts, now=now)
+            email.save(update_fields=["attempts", "last_error", "next_attempt_at"])
+            _retry_later(email)
+            return False
+        email.sent_at = timezone.now()
+        email.next_attempt_at = None
+        email.save(update_fields=["attempts", "sent_at", "next_attempt_at"])
+        return True
+
+
+def next_attempt(attempts: int, *, now: datetime) -> datetime | None:
+    """When to try again after this many failed attempts; None: give up."""
+    if attempts >= MAX_ATTEMPTS:
+        return None
+    return now + min(timedelta(minutes=2**attempts), MAX_DELAY)
+
+
+def _retry_later(email: OutgoingEmail) -> None:
+    # The clock (send_due_emails) retries anyway; a backend that can defer retries at the
+    # right moment in a worker, without waiting for the clock.
+    run_after = email.next_attempt_at
+    if run_after is None or not deliver_email.get_backend().supports_defer:
+        return
+    transaction.on_commit(
+        lambda: deliver_email.using(run_after=run_after).enqueue(email_id=email.pk)
+    )
+
+
+def send_due_emails(*, now: datetime | None = None) -> int:
+    """Send what is due, oldest first (a periodic job). A message that does not go out ends
+    the round: the mail server is probably down (or a worker is sending that message), and
+    the rest would only wait for its time-out one by one. They go in the next round."""
+    sent = 0
+    for email_id in OutgoingEmail.objects.due(now or timezone.now()).values_list("pk", flat=True):
+        if not deliver_email.call(email_id=email_id):
+            break
+        sent += 1
+    return sent
+
+
+def empty_sent_emails(*, now: datetime | None = None) -> int:
+    """Drop the text and attachments of messages sent long ago (a periodic job): the row
+    stays as the record that it was sent, the links and personal text in it go."""
+    cutoff = (now or timezone.now()) - KEEP_SENT_CONTENT
+    return OutgoingEmail.objects.filter(sent_at__lt=cutoff).exclude(message={}).update(message={})

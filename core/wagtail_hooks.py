@@ -1,10 +1,17 @@
+from datetime import timedelta
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.log_actions import LogActionRegistry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_views import OutgoingEmailViewSet
 from .cache import invalidate_page_cache
 from .models import LearningForm, Municipality, Organisation, Region, Role, Sector, Theme
+from .periodic import PeriodicJob
+from .services import SEND_AGAIN
+from .tasks import empty_sent_emails, send_due_emails
 
 
 class RegionViewSet(SnippetViewSet):
@@ -76,3 +83,23 @@ for hook_name in (
     "after_delete_snippet",
 ):
     hooks.register(hook_name, invalidate_page_cache)
+
+
+@hooks.register("register_admin_viewset")
+def register_outbox() -> OutgoingEmailViewSet:
+    return OutgoingEmailViewSet()
+
+
+@hooks.register("register_log_actions")
+def register_outbox_actions(actions: LogActionRegistry) -> None:
+    actions.register_action(SEND_AGAIN, _("Send again"), _("E-mail sent again"))
+
+
+@hooks.register("periodic_jobs")
+def periodic_jobs() -> list[PeriodicJob]:
+    """The outbox: send what is due (what the workers have not sent already) and forget the
+    text of messages sent long ago."""
+    return [
+        PeriodicJob("core-send-due-email", timedelta(minutes=1), send_due_emails),
+        PeriodicJob("core-empty-sent-email", timedelta(days=1), empty_sent_emails),
+    ]

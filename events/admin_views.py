@@ -163,7 +163,11 @@ class RegistrationInspectView(InspectView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["changes"] = self.object.changes.select_related("actor")
-        context["emails"] = self.object.emails.order_by("created_at", "pk")
+        context["emails"] = (
+            self.object.emails.select_related("message")
+            .defer("message__message")
+            .order_by("created_at", "pk")
+        )
         return context
 
 

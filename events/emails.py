@@ -1,4 +1,5 @@
-"""The text of every e-mail about a registration, built when it is sent (events.tasks)."""
+"""The text of every e-mail about a registration, built with the change it tells about and
+kept in core's outbox until it is sent."""
 
 from __future__ import annotations
 

@@ -519,11 +519,9 @@ class RegistrationChange(models.Model):
 
 
 class EventEmail(models.Model):
-    """An e-mail about a registration, kept until it is sent (an outbox).
-
-    The row is written in the same transaction as the change it tells about, so a mail
-    server that is down loses nothing: the task retries, and `run_event_jobs` sends what is
-    still unsent. One reminder and one evaluation request per registration, by constraint.
+    """Which e-mail a registration got, written in the same transaction as the change it
+    tells about, with the message itself in core's outbox (`message`), which delivers it.
+    One reminder and one evaluation request per registration, by constraint.
     """
 
     class Kind(models.TextChoices):
@@ -542,9 +540,14 @@ class EventEmail(models.Model):
     subject = models.CharField(_("subject"), max_length=200, blank=True)
     body = models.TextField(_("message"), blank=True)
     created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.CharField(max_length=250, blank=True)
+    # Empty only for e-mails from before the outbox.
+    message = models.OneToOneField(
+        "core.OutgoingEmail",
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="event_email",
+    )
 
     class Meta:
         verbose_name = _("e-mail about a registration")
@@ -556,7 +559,6 @@ class EventEmail(models.Model):
                 name="one_reminder_and_evaluation_request_per_registration",
             )
         ]
-        indexes = [models.Index(fields=["sent_at"])]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.registration}"

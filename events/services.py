@@ -2,8 +2,8 @@
 
 Each function locks the session row first (select_for_update; SQLite's IMMEDIATE
 transactions serialise the same way), so seats are counted by one transaction at a time
-and a session is never overbooked. Each change writes its audit row and its e-mail (an
-outbox row, sent on commit by events.tasks) in the same transaction.
+and a session is never overbooked. Each change writes its audit row and its e-mail (a row
+of core's outbox, sent after commit by core.tasks) in the same transaction.
 """
 
 from __future__ import annotations
@@ -19,10 +19,12 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.mail import queue_email
 from core.models import Role
 from learning.models import Verb
 from learning.services import record_statement
 
+from .emails import build_message
 from .models import (
     ATTENDANCE_STATES,
     CANCELLABLE_STATES,
@@ -97,10 +99,10 @@ def _move(
 
 
 def _email(registration: Registration, kind: EventEmail.Kind, **fields: Any) -> EventEmail:
-    from .tasks import deliver_event_email
-
-    email = EventEmail.objects.create(registration=registration, kind=kind, **fields)
-    transaction.on_commit(lambda: deliver_event_email.enqueue(email_id=email.pk))
+    """The e-mail into core's outbox, in the transaction of the change it tells about."""
+    email = EventEmail(registration=registration, kind=kind, **fields)
+    email.message = queue_email(build_message(email), kind=f"events.{kind}")
+    email.save()
     return email
 
 

@@ -15,7 +15,6 @@ from core.periodic import PeriodicJob
 from . import services
 from .admin_views import RegistrationViewSet
 from .models import EventPage
-from .tasks import send_unsent_emails
 
 
 @hooks.register("register_admin_viewset")
@@ -62,5 +61,4 @@ def periodic_jobs() -> list[PeriodicJob]:
         PeriodicJob("events-expire-offers", timedelta(minutes=5), services.expire_offers),
         PeriodicJob("events-reminders", timedelta(minutes=5), services.send_due_reminders),
         PeriodicJob("events-evaluations", timedelta(minutes=5), services.request_evaluations),
-        PeriodicJob("events-retry-email", timedelta(minutes=5), send_unsent_emails),
     ]

@@ -1,4 +1,5 @@
-"""The e-mail that tells a participant their certificate is ready, with the PDF."""
+"""The e-mail that tells a participant their certificate is ready, with the PDF; into
+core's outbox, which keeps the PDF with the message until the mail server has it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from core.mail import queue_email
 from core.models import portal_path
 
 from .certificate import certificate_pdf, verification_url
@@ -47,5 +49,5 @@ def send_certificate_email(certificate_id: int) -> bool:
         message.attach(
             "certificaat.pdf", certificate_pdf(certificate, base_url=base_url), "application/pdf"
         )
-    message.send()
+    queue_email(message, kind="tracks.certificate")
     return True

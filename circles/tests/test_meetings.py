@@ -32,9 +32,8 @@ def details(days: int = 7, **fields) -> MeetingDetails:
 
 
 def test_planning_gives_every_member_a_seat_in_their_calendar(
-    client, circle, people, django_capture_on_commit_callbacks, settings
+    client, circle, people, django_capture_on_commit_callbacks
 ) -> None:
-    settings.EMAIL_BACKEND = "core.mail.TaskEmailBackend"
     client.force_login(people["facilitator"])
     start = timezone.localtime() + timedelta(days=10)
     with django_capture_on_commit_callbacks(execute=True):

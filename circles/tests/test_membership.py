@@ -22,8 +22,7 @@ from circles.services import (
 from .factories import make_user, membership
 
 
-def invitation_path(circle, people, django_capture_on_commit_callbacks, settings) -> str:
-    settings.EMAIL_BACKEND = "core.mail.TaskEmailBackend"
+def invitation_path(circle, people, django_capture_on_commit_callbacks) -> str:
     with django_capture_on_commit_callbacks(execute=True):
         invite_to_circle(circle=circle, email="Nieuw@Example.org", by=people["facilitator"])
     [message] = mail.outbox
@@ -36,9 +35,9 @@ def invitation_path(circle, people, django_capture_on_commit_callbacks, settings
 
 
 def test_invitation_link_lets_a_new_member_in_once(
-    client, circle, people, django_capture_on_commit_callbacks, settings
+    client, circle, people, django_capture_on_commit_callbacks
 ) -> None:
-    path = invitation_path(circle, people, django_capture_on_commit_callbacks, settings)
+    path = invitation_path(circle, people, django_capture_on_commit_callbacks)
     token = path.rstrip("/").rsplit("/", 1)[1]
     assert len(token) >= 43  # 256 bits, URL-safe base64
     assert not Invitation.objects.filter(token_hash=token).exists()  # only the hash is kept
@@ -63,9 +62,9 @@ def test_invitation_link_lets_a_new_member_in_once(
 
 
 def test_an_expired_invitation_opens_nothing(
-    client, circle, people, django_capture_on_commit_callbacks, settings
+    client, circle, people, django_capture_on_commit_callbacks
 ) -> None:
-    path = invitation_path(circle, people, django_capture_on_commit_callbacks, settings)
+    path = invitation_path(circle, people, django_capture_on_commit_callbacks)
     client.force_login(people["outsider"])
     with time_machine.travel(timezone.now() + timedelta(days=15)):
         assert client.get(path).status_code == 404
@@ -74,9 +73,9 @@ def test_an_expired_invitation_opens_nothing(
 
 
 def test_a_token_for_one_circle_does_not_open_another(
-    client, circle, other_circle, people, django_capture_on_commit_callbacks, settings
+    client, circle, other_circle, people, django_capture_on_commit_callbacks
 ) -> None:
-    path = invitation_path(circle, people, django_capture_on_commit_callbacks, settings)
+    path = invitation_path(circle, people, django_capture_on_commit_callbacks)
     other_path = path.replace("/assen/", "/stadskanaal/")
     client.force_login(people["outsider"])
     assert client.get(other_path).status_code == 404
@@ -93,9 +92,8 @@ def test_only_facilitators_invite(circle, people) -> None:
 
 
 def test_asking_to_join_and_the_facilitators_answer(
-    client, circle, people, django_capture_on_commit_callbacks, settings
+    client, circle, people, django_capture_on_commit_callbacks
 ) -> None:
-    settings.EMAIL_BACKEND = "core.mail.TaskEmailBackend"
     join = reverse("circles:request_join", kwargs={"slug": "assen"})
     assert client.get(join)["Location"].startswith("/account/login/")
     client.force_login(people["outsider"])

@@ -131,10 +131,13 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
-# Django's mail API (allauth, Wagtail) hands each message to the task queue; the worker
+# Django's mail API (allauth, Wagtail) puts each message in the outbox (core.mail); a worker
 # sends it through the backend EMAIL_URL names, so a slow mail server never slows a page.
 EMAIL_BACKEND = "core.mail.TaskEmailBackend"
 TASK_EMAIL_BACKEND = EMAIL_CONFIG["EMAIL_BACKEND"]
+# Seconds; the outbox holds a message's row lock while the mail server answers (on SQLite
+# the database's write lock), so a server that hangs must not hold it long.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", default="Leren over armoede <noreply@leren-over-armoede.localhost>"
 )

@@ -1,33 +1,32 @@
+import time_machine
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives
-from django.core.mail.backends.base import BaseEmailBackend
 from icalendar import Calendar
 
+from core.tasks import send_due_emails
+from core.tests.outage import mail_server_down
 from events import services
 from events.models import EventEmail
-from events.tasks import send_unsent_emails
 
 from .factories import create_user
 
 
-class DownBackend(BaseEmailBackend):
-    def send_messages(self, messages):
-        raise ConnectionRefusedError("mail server down")
-
-
 def test_mail_server_down_loses_nothing(session, settings, django_capture_on_commit_callbacks):
-    settings.TASK_EMAIL_BACKEND = f"{__name__}.DownBackend"
-    with django_capture_on_commit_callbacks(execute=True):
+    with mail_server_down(settings), django_capture_on_commit_callbacks(execute=True):
         registration, _ = services.register_user(session=session, user=create_user("sanne"))
     registration.refresh_from_db()
     assert registration.state == "confirmed"
-    email = EventEmail.objects.get()
-    assert email.sent_at is None and email.attempts == 1 and "down" in email.last_error
+    email = EventEmail.objects.select_related("message").get()
+    assert email.message is not None
+    assert email.message.sent_at is None and email.message.attempts == 1
+    assert "down" in email.message.last_error
+    assert email.message.kind == "events.confirmed"
     assert mail.outbox == []
 
-    settings.TASK_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    assert send_unsent_emails() == 1
-    assert send_unsent_emails() == 0
+    assert email.message.next_attempt_at is not None
+    with time_machine.travel(email.message.next_attempt_at):
+        assert send_due_emails() == 1
+        assert send_due_emails() == 0
     [message] = mail.outbox
     assert message.to == ["sanne@example.org"]
     assert "ingeschreven" in message.subject or "registered" in message.subject
