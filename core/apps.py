@@ -1,5 +1,15 @@
+from typing import Any
+
 from django.apps import AppConfig
+from django.core.management import call_command
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def create_cache_table(using: str, **kwargs: Any) -> None:
+    """Every `migrate` (make run, a deploy, the benchmarks) creates the database cache's
+    table when the settings use one; the command does nothing when it exists."""
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class CoreConfig(AppConfig):
@@ -14,3 +24,4 @@ class CoreConfig(AppConfig):
         # Signals rather than admin hooks, so scheduled publishing also refreshes pages.
         page_published.connect(invalidate_page_cache, dispatch_uid="page-cache-published")
         page_unpublished.connect(invalidate_page_cache, dispatch_uid="page-cache-unpublished")
+        post_migrate.connect(create_cache_table, sender=self)

@@ -1,3 +1,7 @@
+from datetime import timedelta
+from functools import partial
+
+from django.core.management import call_command
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -5,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .cache import invalidate_page_cache
 from .models import LearningForm, Municipality, Organisation, Region, Role, Sector, Theme
+from .periodic import PeriodicJob
 
 
 class RegionViewSet(SnippetViewSet):
@@ -76,3 +81,16 @@ for hook_name in (
     "after_delete_snippet",
 ):
     hooks.register(hook_name, invalidate_page_cache)
+
+
+@hooks.register("periodic_jobs")
+def periodic_jobs() -> list[PeriodicJob]:
+    """Wagtail's scheduled publishing and unpublishing, by the clock within a minute; the
+    publish signal refreshes the page cache of every process (core.cache)."""
+    return [
+        PeriodicJob(
+            "wagtail-publish-scheduled",
+            timedelta(minutes=1),
+            partial(call_command, "publish_scheduled", verbosity=0),
+        )
+    ]

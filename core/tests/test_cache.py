@@ -26,13 +26,14 @@ def test_each_portal_language_and_display_level_has_its_own_entry(client, gronin
     assert '<html lang="nl"' in groningen_html
 
 
-def test_publishing_shows_the_change_at_once(client, groningen):
+def test_publishing_shows_the_change_at_once(client, groningen, django_capture_on_commit_callbacks):
     page = create_content_page(
         parent=shared_root(), slug="over", regions=[groningen.region], title="Oude titel"
     )
     assert "Oude titel" in client.get("/over/").content.decode()
     page.title = "Nieuwe titel"
-    page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
     response = client.get("/over/")
     assert response["X-Page-Cache"] == "miss"
     assert "Nieuwe titel" in response.content.decode()
