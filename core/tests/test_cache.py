@@ -1,6 +1,11 @@
+from datetime import timedelta
+
+import time_machine
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from core.display import COOKIE_NAME
+from core.periodic import run_due_jobs
 
 from .factories import create_content_page, shared_root
 
@@ -45,3 +50,18 @@ def test_logged_in_users_and_errors_are_never_cached(client, groningen):
     client.force_login(user)
     client.get("/")
     assert "X-Page-Cache" not in client.get("/")
+
+
+def test_the_clock_publishes_scheduled_changes_and_refreshes_the_pages(
+    client, groningen, django_capture_on_commit_callbacks
+):
+    page = create_content_page(
+        parent=shared_root(), slug="over", regions=[groningen.region], title="Oude titel"
+    )
+    client.get("/over/")
+    page.title = "Geplande titel"
+    page.save_revision(approved_go_live_at=timezone.now() + timedelta(minutes=5))
+    with time_machine.travel(timezone.now() + timedelta(minutes=6)):
+        with django_capture_on_commit_callbacks(execute=True):
+            assert "wagtail-publish-scheduled" in run_due_jobs()
+        assert "Geplande titel" in client.get("/over/").content.decode()
