@@ -1,10 +1,12 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Every test starts with an empty cache, so no page cached by another test is served."""
-    cache.clear()
+    """Every test starts with empty caches, so no page cached by another test is served."""
+    for each in caches.all():
+        each.clear()
     yield
-    cache.clear()
+    for each in caches.all():
+        each.clear()

@@ -23,6 +23,11 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_signup_redirect_url(self, request: HttpRequest) -> str:
         return reverse("accounts:onboarding")
 
+    def _get_login_attempts_cache_key(self, request: HttpRequest, **credentials: Any) -> str:
+        """Count failed log-ins per address only. allauth adds the host name, but both
+        portals and every host name share one account, so each would give 5 more tries."""
+        return str(credentials.get("email", credentials.get("username", ""))).lower()
+
     def add_message(
         self,
         request: HttpRequest,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
+from http import HTTPStatus
 from itertools import groupby
 from typing import Any
 
@@ -23,6 +24,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from core.exports import spreadsheet_filename, spreadsheet_response
+from core.ratelimit import TOO_MANY_MAILS, may_send_mail
 
 from . import services
 from .forms import (
@@ -119,7 +121,14 @@ def request_join(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect("circles:overview", slug=circle.slug)
     membership = Membership.objects.filter(circle=circle, user=request.user).first()  # type: ignore[misc]
     error = None
-    if request.method == "POST":
+    status = HTTPStatus.OK
+    # The circle's facilitators get the e-mail, whoever asks; counted per person asking.
+    recipient = f"circle {circle.pk}, asked by user {request.user.pk}"
+    if request.method == "POST" and not may_send_mail(
+        request, action="circle_join_request", recipient=recipient
+    ):
+        error, status = str(TOO_MANY_MAILS), HTTPStatus.TOO_MANY_REQUESTS
+    elif request.method == "POST":
         try:
             services.request_to_join(circle=circle, user=request.user)
         except CircleError as refusal:
@@ -131,6 +140,7 @@ def request_join(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         "circles/request_join.html",
         {"circle": circle, "membership": membership, "error": error},
+        status=status,
     )
 
 
@@ -660,7 +670,11 @@ def _render_members(
 def invite(request: HttpRequest, circle: Circle, membership: Membership) -> HttpResponse:
     facilitator_only(membership)
     form = InviteForm(request.POST)
-    if form.is_valid():
+    if form.is_valid() and not may_send_mail(
+        request, action="circle_invitation", recipient=form.cleaned_data["email"]
+    ):
+        form.add_error("email", TOO_MANY_MAILS)
+    elif form.is_valid():
         try:
             services.invite_to_circle(
                 circle=circle, email=form.cleaned_data["email"], by=request.user

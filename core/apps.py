@@ -1,5 +1,15 @@
+from typing import Any
+
 from django.apps import AppConfig
+from django.core.management import call_command
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def create_cache_table(using: str, **kwargs: Any) -> None:
+    """Every `migrate` (make run, a deploy, the benchmarks) creates the database cache's
+    table when the settings use one; the command does nothing when it exists."""
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class CoreConfig(AppConfig):
@@ -21,3 +31,4 @@ class CoreConfig(AppConfig):
         # writer is replaced: every "Download CSV/XLSX" in /beheer/ neutralises formulas
         # and writes what Dutch Excel opens (see core.exports).
         SpreadsheetExportMixin.as_spreadsheet = wagtail_as_spreadsheet
+        post_migrate.connect(create_cache_table, sender=self)

@@ -5,15 +5,23 @@ cookies change the HTML (the toolbar levels and the chosen language), so the key
 them. Anything that could be personal is never cached: requests with a session, responses
 that set a cookie or say private/no-store. Publishing bumps a generation number, so an
 editor's change shows at once; the short lifetime covers what no hook reports.
+
+The generation lives in the default cache, which every process shares; the pages and
+portal data live in each process's own memory (the "pages" cache), under keys that hold the
+generation. So a publish in any process (a web worker, the clock's scheduled publishing)
+makes them stale in all processes at once, while a hit costs one small shared read.
 """
 
 import hashlib
+import uuid
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.utils.connection import ConnectionProxy
 
 from .display import COOKIE_NAME as DISPLAY_COOKIE
 
@@ -22,15 +30,20 @@ GENERATION_KEY = "page-cache:generation"
 HEADER = "X-Page-Cache"
 T = TypeVar("T")
 
+page_cache = ConnectionProxy(caches, "pages")
+
 
 def invalidate_page_cache(*args: Any, **kwargs: Any) -> None:
-    """Make every cached page stale; the arguments of signals and hooks are ignored."""
-    if not cache.add(GENERATION_KEY, 1, timeout=None):
-        cache.incr(GENERATION_KEY)
+    """Make every cached page stale; the arguments of signals and hooks are ignored.
+
+    After the commit, or a request in between would cache the old content under the new
+    generation. A new random value rather than incr(): two publishes at once can never end
+    on the same number, and set() is atomic in every cache."""
+    transaction.on_commit(lambda: cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None))
 
 
-def generation() -> int:
-    return cache.get(GENERATION_KEY, 0)  # type: ignore[no-any-return]
+def generation() -> str:
+    return cache.get(GENERATION_KEY, "")  # type: ignore[no-any-return]
 
 
 def remember(name: str, compute: Callable[[], T], *parts: str) -> T:
@@ -39,10 +52,10 @@ def remember(name: str, compute: Callable[[], T], *parts: str) -> T:
     requests, so they are hashed into a key of fixed length and safe characters."""
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     key = f"portal-data:{name}:{generation()}:{digest}"
-    value = cache.get(key)
+    value = page_cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, CACHE_SECONDS)
+        page_cache.set(key, value, CACHE_SECONDS)
     return value  # type: ignore[no-any-return]
 
 
@@ -67,7 +80,7 @@ def _is_cacheable_response(response: HttpResponse) -> bool:
 
 def _key(request: HttpRequest) -> str:
     parts = [
-        str(generation()),
+        generation(),
         request.get_host(),
         request.get_full_path(),
         getattr(request, "LANGUAGE_CODE", ""),
@@ -86,12 +99,12 @@ class AnonymousPageCacheMiddleware:
         if not _is_cacheable_request(request):
             return self.get_response(request)
         key = _key(request)
-        cached = cache.get(key)
+        cached = page_cache.get(key)
         if cached is not None:
             cached[HEADER] = "hit"
             return cached  # type: ignore[no-any-return]
         response = self.get_response(request)
         if _is_cacheable_response(response):
-            cache.set(key, response, CACHE_SECONDS)
+            page_cache.set(key, response, CACHE_SECONDS)
             response[HEADER] = "miss"
         return response

@@ -1,5 +1,7 @@
 from datetime import timedelta
+from functools import partial
 
+from django.core.management import call_command
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogActionRegistry
@@ -98,8 +100,15 @@ def register_outbox_actions(actions: LogActionRegistry) -> None:
 @hooks.register("periodic_jobs")
 def periodic_jobs() -> list[PeriodicJob]:
     """The outbox: send what is due (what the workers have not sent already) and forget the
-    text of messages sent long ago."""
+    text of messages sent long ago. Wagtail's scheduled publishing and unpublishing, by the
+    clock within a minute; the publish signal refreshes the page cache of every process
+    (core.cache)."""
     return [
         PeriodicJob("core-send-due-email", timedelta(minutes=1), send_due_emails),
         PeriodicJob("core-empty-sent-email", timedelta(days=1), empty_sent_emails),
+        PeriodicJob(
+            "wagtail-publish-scheduled",
+            timedelta(minutes=1),
+            partial(call_command, "publish_scheduled", verbosity=0),
+        ),
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from http import HTTPStatus
 from typing import Any
 
 from django.contrib import messages
@@ -20,6 +21,7 @@ from django.views.decorators.cache import never_cache
 
 from core.models import Region
 from core.portals import request_base_url
+from core.ratelimit import TOO_MANY_MAILS, may_send_mail
 
 from . import services
 from .calendar import calendar_for, sessions_for_calendar
@@ -114,7 +116,14 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(_event_url(request, session) + f"#sessie-{session.pk}")
 
     form = VisitorForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    status = HTTPStatus.OK
+    posted = request.method == "POST" and form.is_valid()
+    if posted and not may_send_mail(
+        request, action="event_registration", recipient=form.cleaned_data["email"]
+    ):
+        form.add_error(None, TOO_MANY_MAILS)
+        status = HTTPStatus.TOO_MANY_REQUESTS
+    elif posted:
         try:
             registration, created = services.register_visitor(
                 session=session, visitor=services.Visitor(**form.cleaned_data)
@@ -131,6 +140,7 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "events/visitor_form.html",
         {"session": session, "form": form, "event_url": _event_url(request, session)},
+        status=status,
     )
 
 

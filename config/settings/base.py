@@ -102,6 +102,10 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"),
 }
+# Persistent connections: a new one costs more than serving a cached page (SQLite reads
+# the whole schema again; PostgreSQL starts a process).
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE takes the write lock at the start of a transaction, which is how SQLite
     # serialises the row locks that select_for_update gives on PostgreSQL.
@@ -110,22 +114,37 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
-else:
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The default cache is shared by every process of one installation (web workers, task
+# worker, clock): the log-in and e-mail limits count there, and so does the page cache's
+# generation number, so a publish in one process refreshes the pages of all. Without Redis it
+# is Django's database cache, a table in the database beside the data (`migrate` creates it,
+# see CoreConfig). Its add() is atomic (a unique key; SQLite's IMMEDIATE transactions take
+# the write lock first), which allauth's rate-limit lock relies on; the file cache's is not.
+# Rendered pages stay in each process's memory ("pages"): their keys hold the shared
+# generation, so they go stale everywhere at once, and a hit costs one small shared read.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="leeromgeving"),
-        }
+    SHARED_CACHE = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="leeromgeving"),
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SHARED_CACHE = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "django_cache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+CACHES = {
+    "default": SHARED_CACHE,
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
+}
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -167,12 +186,21 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Leren over armoede: "
 ACCOUNT_PRESERVE_USERNAME_CASING = False
-# allauth's defaults, with fewer failed log-ins per address (5 per 15 minutes).
+# allauth's defaults, with fewer failed log-ins per address (5 per 15 minutes), counted in
+# the shared default cache, so the limit holds across web workers. Forms that e-mail an
+# address someone types send at most 3 e-mails per address per hour ("key"), and more per
+# client ("ip"; colleagues share their office's address): allauth's password reset and
+# address confirmation (sign-up, e-mail change, resend; after allauth's 3-minute cool-down),
+# and our own forms through core.ratelimit.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/15m/key",
     "signup": "20/m/ip",
-    "reset_password": "20/m/ip,5/m/key",
+    "reset_password": "20/m/ip,3/h/key",
+    "confirm_email": "1/3m/key,3/h/key",
+    "event_registration": "3/h/key,30/h/ip",
+    "circle_invitation": "3/h/key,50/h/ip",
+    "circle_join_request": "3/h/key,20/h/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Leren over armoede"

@@ -4,7 +4,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import DATABASES, env
+from .base import CACHES, DATABASES, env
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Mail goes through the task queue as in production; the immediate task backend runs the
@@ -13,6 +13,14 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "core.mail.TaskEmailBackend"
 TASK_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Each test process keeps its cache in memory: the database cache's queries would count in
+# every query-count test, and the autouse fixture empties it for every test without asking
+# for the database. The tests with real processes (core/tests/test_shared_cache.py) use the
+# shared cache of the other settings, SHARED_CACHE.
+CACHES = {
+    **CACHES,
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"},
+}
 # Real files in a throw-away folder, so documents are served as in production.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="leeromgeving-media-"))
 STORAGES = {

@@ -1,6 +1,11 @@
+from datetime import timedelta
+
+import time_machine
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from core.display import COOKIE_NAME
+from core.periodic import run_due_jobs
 
 from .factories import create_content_page, shared_root
 
@@ -26,13 +31,14 @@ def test_each_portal_language_and_display_level_has_its_own_entry(client, gronin
     assert '<html lang="nl"' in groningen_html
 
 
-def test_publishing_shows_the_change_at_once(client, groningen):
+def test_publishing_shows_the_change_at_once(client, groningen, django_capture_on_commit_callbacks):
     page = create_content_page(
         parent=shared_root(), slug="over", regions=[groningen.region], title="Oude titel"
     )
     assert "Oude titel" in client.get("/over/").content.decode()
     page.title = "Nieuwe titel"
-    page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
     response = client.get("/over/")
     assert response["X-Page-Cache"] == "miss"
     assert "Nieuwe titel" in response.content.decode()
@@ -44,3 +50,18 @@ def test_logged_in_users_and_errors_are_never_cached(client, groningen):
     client.force_login(user)
     client.get("/")
     assert "X-Page-Cache" not in client.get("/")
+
+
+def test_the_clock_publishes_scheduled_changes_and_refreshes_the_pages(
+    client, groningen, django_capture_on_commit_callbacks
+):
+    page = create_content_page(
+        parent=shared_root(), slug="over", regions=[groningen.region], title="Oude titel"
+    )
+    client.get("/over/")
+    page.title = "Geplande titel"
+    page.save_revision(approved_go_live_at=timezone.now() + timedelta(minutes=5))
+    with time_machine.travel(timezone.now() + timedelta(minutes=6)):
+        with django_capture_on_commit_callbacks(execute=True):
+            assert "wagtail-publish-scheduled" in run_due_jobs()
+        assert "Geplande titel" in client.get("/over/").content.decode()
