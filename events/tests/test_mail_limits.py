@@ -69,4 +69,6 @@ def test_one_client_reaches_its_own_limit_with_many_addresses(
     assert statuses == [200] * 30 + [429]
     assert len(mail.outbox) == 30
     # Someone else, from another client, still registers.
-    assert post_visitor_form(client, session, "ander@example.org", ip="192.0.2.9").status_code == 200
+    assert (
+        post_visitor_form(client, session, "ander@example.org", ip="192.0.2.9").status_code == 200
+    )
