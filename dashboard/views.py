@@ -2,9 +2,10 @@
 
 import json
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth import logout
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from accounts.models import Profile
 from catalogue.models import LearningItemPage
 from circles.models import Circle
+from core.privacy import export_person, remove_person
 from events.models import Registration
 from events.services import accreditation_points_for
 from learning.models import LearningRecord
@@ -22,7 +24,6 @@ from learning.routes import route_progress
 from tracks.views import track_progress_of
 
 from .forms import DeleteAccountForm
-from .services import delete_account, personal_data
 
 CONTINUE_COUNT = 3
 COMPLETED_COUNT = 10
@@ -89,7 +90,8 @@ def home(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 def download_data(request: HttpRequest) -> HttpResponse:
-    data = personal_data(user=request.user, base_url=request.build_absolute_uri("/").rstrip("/"))
+    user = cast(AbstractBaseUser, request.user)  # login_required: never anonymous
+    data = export_person(user=user, base_url=request.build_absolute_uri("/").rstrip("/"))
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",
@@ -104,9 +106,9 @@ def download_data(request: HttpRequest) -> HttpResponse:
 def delete(request: HttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        user = request.user
+        user = cast(AbstractBaseUser, request.user)  # login_required: never anonymous
         logout(request)
-        delete_account(user=user)
+        remove_person(user=user)
         # Rendered, not redirected: there is no session left to carry a message.
         return render(request, "dashboard/deleted.html")
     return render(request, "dashboard/delete.html", {"form": form})
