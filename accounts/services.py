@@ -6,6 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -89,3 +91,46 @@ def merge_other_organisation(*, profile_ids: Iterable[int], organisation: Organi
     # One UPDATE statement, so no row lock is needed.
     profiles = Profile.objects.filter(pk__in=list(profile_ids)).exclude(other_organisation="")
     return profiles.update(organisation=organisation, other_organisation="")
+
+
+def personal_data(*, user: Any, base_url: str) -> dict[str, Any]:
+    """The account, its addresses and second factor, and the profile, for the download.
+    Never a password hash or the secret of an authenticator."""
+    profile = Profile.objects.visible_to(user).prefetch_related("learning_forms").first()
+    return {
+        "account": {
+            "username": user.username,
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+            "groups": list(user.groups.values_list("name", flat=True)),
+            "permissions": list(user.user_permissions.values_list("codename", flat=True)),
+        },
+        "email_addresses": [
+            {"email": address.email, "verified": address.verified, "primary": address.primary}
+            for address in EmailAddress.objects.filter(user=user)
+        ],
+        "second_factor": [
+            {
+                "type": authenticator.type,
+                "set_up_at": authenticator.created_at.isoformat(),
+                "last_used_at": authenticator.last_used_at.isoformat()
+                if authenticator.last_used_at
+                else None,
+            }
+            for authenticator in Authenticator.objects.filter(user=user)
+        ],
+        "profile": {
+            "full_name": profile.full_name,
+            "role": str(profile.role) if profile.role else None,
+            "organisation": profile.organisation_name,
+            "municipality": str(profile.municipality) if profile.municipality else None,
+            "preferred_learning_forms": [str(form) for form in profile.learning_forms.all()],
+            "wants_newsletter": profile.has_newsletter_consent,
+            "progress_in_anonymous_reports": profile.has_report_consent,
+        }
+        if profile
+        else None,
+    }

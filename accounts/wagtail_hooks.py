@@ -3,7 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import views
+from core.privacy import Holding, PersonalData, Removal
+
+from . import services, views
 
 
 @hooks.register("register_admin_urls")
@@ -30,3 +32,33 @@ def register_merge_menu_item() -> MenuItem:
         icon_name="group",
         order=900,
     )
+
+
+@hooks.register("personal_data")
+def personal_data() -> list[PersonalData]:
+    return [
+        PersonalData(
+            export=services.personal_data,
+            holdings=[
+                Holding(relation="auth.User.groups", removal=Removal.DELETE, section="account"),
+                Holding(
+                    relation="auth.User.user_permissions",
+                    removal=Removal.DELETE,
+                    section="account",
+                ),
+                Holding(
+                    relation="account.EmailAddress.user",
+                    removal=Removal.DELETE,
+                    section="email_addresses",
+                ),
+                Holding(
+                    relation="mfa.Authenticator.user",
+                    removal=Removal.DELETE,
+                    section="second_factor",
+                ),
+                Holding(
+                    relation="accounts.Profile.user", removal=Removal.DELETE, section="profile"
+                ),
+            ],
+        )
+    ]

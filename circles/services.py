@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -757,3 +758,125 @@ def apply_case_retention(*, today: date | None = None) -> tuple[int, int]:
         expired = Case.objects.filter(created_at__date__lte=delete_up_to)
         deleted = expired.delete()[1].get("circles.Case", 0)
     return archived, deleted
+
+
+# ---------------------------------------------------------------------------
+# A person's data: the download and the removal of their account
+# ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def leave_circles_of_leaving_user(*, user: Any) -> None:
+    """Before a person's account is removed: the circles' history says they left, and
+    invitations still waiting for one of their addresses go (they hold the address).
+    Seats at coming meetings are freed by events; what they wrote stays, unlinked."""
+    memberships = Membership.objects.active().filter(user=user)
+    CircleEvent.objects.bulk_create(
+        CircleEvent(circle_id=circle_id, kind=CircleEvent.Kind.LEFT, actor=user, subject=user)
+        for circle_id in memberships.values_list("circle_id", flat=True)
+    )
+    addresses = {
+        address.lower()
+        for address in [user.email, *user.emailaddress_set.values_list("email", flat=True)]
+    }
+    Invitation.objects.filter(email__in=addresses, accepted_at__isnull=True).delete()
+
+
+def personal_data(*, user: Any, base_url: str = "") -> dict[str, Any]:
+    """What the circles hold about a person, for the download: memberships with their
+    e-mail choice, what they wrote and follow up, and the history about them. Other
+    members' names and texts are theirs, so they are left out."""
+    history = (
+        CircleEvent.objects.filter(Q(actor=user) | Q(subject=user))
+        .select_related("circle")
+        .order_by("created_at", "pk")
+    )
+    return {
+        "circle_memberships": [
+            {
+                "circle": membership.circle.name,
+                "role": membership.role,
+                "status": membership.status,
+                "email_about_news": membership.notifications,
+                "since": membership.created_at.isoformat(),
+            }
+            for membership in Membership.objects.filter(user=user).select_related("circle")
+        ],
+        "circle_cases": [
+            {
+                "circle": case.circle.name,
+                "title": case.title,
+                "situation": case.situation,
+                "question": case.question,
+                "went_well": case.went_well,
+                "could_be_better": case.could_be_better,
+                "forms_of_capital": [str(form) for form in case.capital_forms.all()],
+                "family_types": [str(kind) for kind in case.family_types.all()],
+                "status": case.status,
+                "brought_in_at": case.created_at.isoformat(),
+            }
+            for case in Case.objects.filter(author=user)
+            .select_related("circle")
+            .prefetch_related("capital_forms", "family_types")
+        ],
+        "circle_comments": [
+            {"case": comment.case.title, "text": comment.text, "at": comment.created_at.isoformat()}
+            for comment in Comment.objects.filter(author=user).select_related("case")
+        ],
+        "circle_agreements_to_follow_up": [
+            {
+                "circle": agreement.circle.name,
+                "agreement": agreement.description,
+                "due_on": agreement.due_on.isoformat() if agreement.due_on else None,
+                "status": agreement.status,
+            }
+            for agreement in Agreement.objects.filter(follow_up_by=user).select_related("circle")
+        ],
+        "circle_minutes_written": [
+            {
+                "circle": meeting.circle.name,
+                "meeting": meeting.session.starts_at.isoformat(),
+                "minutes": meeting.minutes,
+            }
+            for meeting in Meeting.objects.filter(minutes_by=user).select_related(
+                "circle", "session"
+            )
+        ],
+        "circle_bottlenecks_answered": [
+            {
+                "circle": bottleneck.circle.name,
+                "bottleneck": bottleneck.title,
+                "answer": bottleneck.regional_response,
+                "at": bottleneck.responded_at.isoformat() if bottleneck.responded_at else None,
+            }
+            for bottleneck in Bottleneck.objects.filter(responded_by=user).select_related("circle")
+        ],
+        "circle_invitations_sent": [
+            {
+                "circle": invitation.circle.name,
+                "sent_at": invitation.created_at.isoformat(),
+                "accepted": invitation.accepted_at is not None,
+            }
+            for invitation in Invitation.objects.filter(invited_by=user).select_related("circle")
+        ],
+        "circle_invitations_accepted": [
+            {
+                "circle": invitation.circle.name,
+                "accepted_at": invitation.accepted_at.isoformat()
+                if invitation.accepted_at
+                else None,
+            }
+            for invitation in Invitation.objects.filter(accepted_by=user).select_related("circle")
+        ],
+        "circle_history": [
+            {
+                "circle": event.circle.name,
+                "what": str(event.get_kind_display()),
+                "by_you": event.actor_id == user.pk,
+                "about_you": event.subject_id == user.pk,
+                "detail": event.detail,
+                "at": event.created_at.isoformat(),
+            }
+            for event in history
+        ],
+    }

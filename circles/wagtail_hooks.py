@@ -17,7 +17,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from catalogue.models import LearningItemPage
 from core.periodic import PeriodicJob
+from core.privacy import Holding, PersonalData, Removal
 
+from . import services
 from .models import Circle, Membership
 from .services import CircleError, apply_case_retention, check_facilitators, set_facilitators
 from .tasks import send_daily_digests
@@ -91,4 +93,79 @@ def periodic_jobs() -> list[PeriodicJob]:
         # dates members see exact.
         PeriodicJob("circles-case-retention", timedelta(hours=1), apply_case_retention),
         PeriodicJob("circles-daily-digest", timedelta(days=1), send_daily_digests.enqueue),
+    ]
+
+
+@hooks.register("personal_data")
+def personal_data() -> list[PersonalData]:
+    """Memberships go with the person; what they wrote belongs to the circle's shared work
+    and stays without their name ("a former member"), until the case retention removes it."""
+    shared_work = "the circle's shared work, shown as written by a former member"
+    history = "the circle's history, shown as a former member"
+    return [
+        PersonalData(
+            export=services.personal_data,
+            prepare_removal=services.leave_circles_of_leaving_user,
+            holdings=[
+                Holding(
+                    relation="circles.Membership.user",
+                    removal=Removal.DELETE,
+                    section="circle_memberships",
+                ),
+                Holding(
+                    relation="circles.Case.author",
+                    removal=Removal.UNLINK,
+                    kept_because=shared_work + "; cases are anonymous when brought in",
+                    section="circle_cases",
+                ),
+                Holding(
+                    relation="circles.Comment.author",
+                    removal=Removal.UNLINK,
+                    kept_because=shared_work,
+                    section="circle_comments",
+                ),
+                Holding(
+                    relation="circles.Agreement.follow_up_by",
+                    removal=Removal.UNLINK,
+                    kept_because="the circle's agreement; nobody is named to follow it up",
+                    section="circle_agreements_to_follow_up",
+                ),
+                Holding(
+                    relation="circles.Meeting.minutes_by",
+                    removal=Removal.UNLINK,
+                    kept_because=shared_work,
+                    section="circle_minutes_written",
+                ),
+                Holding(
+                    relation="circles.Bottleneck.responded_by",
+                    removal=Removal.UNLINK,
+                    kept_because="the region's answer to the circle",
+                    section="circle_bottlenecks_answered",
+                ),
+                Holding(
+                    relation="circles.Invitation.invited_by",
+                    removal=Removal.UNLINK,
+                    kept_because="the invitation is for someone else, until used or expired",
+                    section="circle_invitations_sent",
+                ),
+                # A used invitation holds the person's address.
+                Holding(
+                    relation="circles.Invitation.accepted_by",
+                    removal=Removal.DELETE,
+                    section="circle_invitations_accepted",
+                ),
+                Holding(
+                    relation="circles.CircleEvent.actor",
+                    removal=Removal.UNLINK,
+                    kept_because=history,
+                    section="circle_history",
+                ),
+                Holding(
+                    relation="circles.CircleEvent.subject",
+                    removal=Removal.UNLINK,
+                    kept_because=history,
+                    section="circle_history",
+                ),
+            ],
+        )
     ]

@@ -2,9 +2,10 @@
 
 import json
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth import logout
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,6 +16,7 @@ from accounts.models import Profile
 from catalogue.models import LearningItemPage
 from circles.models import Circle
 from core.portals import request_base_url
+from core.privacy import export_person, remove_person
 from events.models import Registration
 from events.services import accreditation_points_for
 from learning.models import LearningRecord
@@ -23,7 +25,6 @@ from learning.routes import route_progress
 from tracks.views import track_progress_of
 
 from .forms import DeleteAccountForm
-from .services import delete_account, personal_data
 
 CONTINUE_COUNT = 3
 COMPLETED_COUNT = 10
@@ -90,7 +91,8 @@ def home(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 def download_data(request: HttpRequest) -> HttpResponse:
-    data = personal_data(user=request.user, base_url=request_base_url(request))
+    user = cast(AbstractBaseUser, request.user)  # login_required: never anonymous
+    data = export_person(user=user, base_url=request_base_url(request))
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",
@@ -105,9 +107,9 @@ def download_data(request: HttpRequest) -> HttpResponse:
 def delete(request: HttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        user = request.user
+        user = cast(AbstractBaseUser, request.user)  # login_required: never anonymous
         logout(request)
-        delete_account(user=user)
+        remove_person(user=user)
         # Rendered, not redirected: there is no session left to carry a message.
         return render(request, "dashboard/deleted.html")
     return render(request, "dashboard/delete.html", {"form": form})

@@ -177,7 +177,8 @@ SHARED_PAGES: list[dict[str, Any]] = [
                 "<p>Op Mijn leeromgeving kun je al je gegevens downloaden in één bestand. "
                 "Daar kun je ook je account verwijderen. Dat gebeurt meteen. Wat je hebt "
                 "afgerond blijft daarna alleen bewaard als anoniem getal, zonder je naam, "
-                "zodat overzichten van het gebruik kloppen.</p>",
+                "zodat overzichten van het gebruik kloppen. Wat je in een leerkring schreef, "
+                "blijft voor de kring bewaard, ook zonder je naam.</p>",
             ),
             (
                 "paragraph",

@@ -644,14 +644,24 @@ def renew_calendar_feed(*, user: Any) -> CalendarFeed:
     return feed
 
 
-def personal_data(*, user: Any) -> dict[str, Any]:
+def personal_data(*, user: Any, base_url: str = "") -> dict[str, Any]:
     """What this app keeps about a person, for the privacy export."""
-    registrations = Registration.objects.of(user).select_related("session__event")
+    registrations = Registration.objects.of(user).select_related("session__event", "role")
+    changes_made = (
+        RegistrationChange.objects.filter(actor=user)
+        .exclude(registration__user=user)
+        .select_related("registration__session__event")
+    )
+    feed = CalendarFeed.objects.filter(user=user).first()
     return {
         "registrations": [
             {
                 "event": registration.session.name,
                 "session_starts_at": registration.session.starts_at.isoformat(),
+                "name": registration.name,
+                "email": registration.email,
+                "organisation": registration.organisation_name,
+                "role": str(registration.role) if registration.role else None,
                 "state": registration.state,
                 "registered_at": registration.created_at.isoformat(),
                 "history": [
@@ -671,4 +681,20 @@ def personal_data(*, user: Any) -> dict[str, Any]:
                 "registration__session__event"
             )
         ],
+        # What the person did to other people's registrations, as trainer or editor; whose
+        # registration it was is the other person's data.
+        "registration_changes_made": [
+            {
+                "session": change.registration.session.name,
+                "at": change.at.isoformat(),
+                "from": change.from_state,
+                "to": change.to_state,
+                "reason": change.reason,
+            }
+            for change in changes_made
+        ],
+        "calendar_feed": {"created_at": feed.created_at.isoformat()} if feed else None,
+        "trainer_of_events": list(
+            EventPage.objects.filter(trainers=user).values_list("title", flat=True)
+        ),
     }

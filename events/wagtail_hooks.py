@@ -11,6 +11,7 @@ from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 
 from core.periodic import PeriodicJob
+from core.privacy import Holding, PersonalData, Removal
 
 from . import services
 from .admin_views import RegistrationViewSet
@@ -61,4 +62,40 @@ def periodic_jobs() -> list[PeriodicJob]:
         PeriodicJob("events-expire-offers", timedelta(minutes=5), services.expire_offers),
         PeriodicJob("events-reminders", timedelta(minutes=5), services.send_due_reminders),
         PeriodicJob("events-evaluations", timedelta(minutes=5), services.request_evaluations),
+    ]
+
+
+@hooks.register("personal_data")
+def personal_data() -> list[PersonalData]:
+    """Registrations go with the person, after their seats at coming sessions have passed
+    to the waiting list; the audit trail of other people's registrations stays."""
+    return [
+        PersonalData(
+            export=services.personal_data,
+            prepare_removal=services.cancel_registrations_of_leaving_user,
+            holdings=[
+                Holding(
+                    relation="events.Registration.user",
+                    removal=Removal.DELETE,
+                    section="registrations",
+                ),
+                Holding(
+                    relation="events.RegistrationChange.actor",
+                    removal=Removal.UNLINK,
+                    kept_because="the audit trail of other people's registrations (the "
+                    "person's own go with their registrations)",
+                    section="registration_changes_made",
+                ),
+                Holding(
+                    relation="events.CalendarFeed.user",
+                    removal=Removal.DELETE,
+                    section="calendar_feed",
+                ),
+                Holding(
+                    relation="events.EventPage.trainers",
+                    removal=Removal.DELETE,
+                    section="trainer_of_events",
+                ),
+            ],
+        )
     ]

@@ -512,7 +512,7 @@ def remove_step(*, user: Any, step: RouteStep) -> None:
     RouteStep.objects.visible_to(user).filter(pk=step.pk).delete()
 
 
-def personal_data(*, user: Any) -> dict[str, Any]:
+def personal_data(*, user: Any, base_url: str = "") -> dict[str, Any]:
     """The person's scans and route, for "Download mijn gegevens" (JSON-serialisable)."""
     scans = [
         {

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from .models import AssignmentAnswers, LearningRecord, Verb, activity_type_and_id
+from .xapi import statements_of
 
 
 def record_statement(
@@ -108,3 +109,20 @@ def save_answers(
         complete_item(user=user, page=page)
     own.save()
     return own
+
+
+def personal_data(*, user: Any, base_url: str) -> dict[str, Any]:
+    """The person's learning records as xAPI statements and their answers, for the
+    download."""
+    return {
+        "learning_records": statements_of(user, base_url=base_url),
+        "assignment_answers": [
+            {
+                "assignment": answers.page.title,
+                "answers": answers.answers,
+                "saved_at": answers.updated_at.isoformat(),
+                "submitted_at": answers.submitted_at.isoformat() if answers.submitted_at else None,
+            }
+            for answers in AssignmentAnswers.objects.of(user).select_related("page")
+        ],
+    }

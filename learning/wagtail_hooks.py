@@ -9,8 +9,13 @@ from catalogue.models import (
     PracticeAssignmentPage,
     VideoClipPage,
 )
+from core.privacy import Holding, PersonalData, Removal
 
-from . import scan_hooks  # noqa: F401  (registers the needs scan's situations)
+from . import (
+    routes,
+    scan_hooks,  # noqa: F401  (registers the needs scan's situations)
+    services,
+)
 from .models import RouteStep
 from .progress import item_progress
 from .services import open_item
@@ -29,3 +34,41 @@ def progress_panel(request: HttpRequest, page: LearningItemPage) -> SafeString:
             is_in_route=RouteStep.objects.of(request.user).filter(page=page).exists(),
         )
     return render_to_string("learning/partials/item_panel.html", context, request=request)
+
+
+@hooks.register("personal_data")
+def personal_data() -> list[PersonalData]:
+    return [
+        PersonalData(
+            export=services.personal_data,
+            holdings=[
+                Holding(
+                    relation="learning.LearningRecord.actor",
+                    removal=Removal.UNLINK,
+                    kept_because="reports of use per role and organisation stay right; a "
+                    "record without its actor names nobody",
+                    section="learning_records",
+                ),
+                Holding(
+                    relation="learning.AssignmentAnswers.user",
+                    removal=Removal.DELETE,
+                    section="assignment_answers",
+                ),
+            ],
+        ),
+        PersonalData(
+            export=routes.personal_data,
+            holdings=[
+                Holding(
+                    relation="learning.NeedsScan.user",
+                    removal=Removal.DELETE,
+                    section="needs_scans",
+                ),
+                Holding(
+                    relation="learning.RouteStep.user",
+                    removal=Removal.DELETE,
+                    section="learning_route",
+                ),
+            ],
+        ),
+    ]

@@ -270,17 +270,13 @@ def portal_base_url(track: TrackPage | None) -> str:
     return regions_base_url(track.regions.values_list("pk", flat=True) if track else [])
 
 
-def remove_certificates_of_leaving_user(*, user: Any) -> int:
-    """A certificate carries the person's name, so it goes with the account: after that
-    its code no longer verifies (the removal page says so and offers the download first)."""
-    removed, _per_model = Certificate.objects.filter(user=user).delete()
-    return removed
-
-
-def personal_data(*, user: Any) -> dict[str, Any]:
+def personal_data(*, user: Any, base_url: str = "") -> dict[str, Any]:
     """What this app keeps about a person, for the privacy export. Registrations and
     attendance are in events' export and the learning records."""
     return {
+        "trainer_of_tracks": list(
+            TrackPage.objects.filter(trainers=user).values_list("title", flat=True)
+        ),
         "track_certificates": [
             {
                 "track": certificate.track_title,
@@ -295,5 +291,5 @@ def personal_data(*, user: Any) -> dict[str, Any]:
                 "issued_at": certificate.issued_at.isoformat(),
             }
             for certificate in Certificate.objects.visible_to(user)
-        ]
+        ],
     }

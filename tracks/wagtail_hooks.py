@@ -14,9 +14,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.periodic import PeriodicJob
+from core.privacy import Holding, PersonalData, Removal
 from events.models import Session
 from events.services import promote_from_waiting_list
 
+from . import services
 from .forms import CohortForm
 from .models import Cohort, CohortDay
 from .services import check_all_completions
@@ -78,3 +80,26 @@ def track_days_in_calendar(user: Any, sessions: list[Session]) -> list[Session]:
         return sessions
     days = CohortDay.objects.filter(cohort_id__in=cohort_ids).order_by("starts_at")
     return [session for session in sessions if session.pk not in cohort_ids] + list(days)
+
+
+@hooks.register("personal_data")
+def personal_data() -> list[PersonalData]:
+    return [
+        PersonalData(
+            export=services.personal_data,
+            holdings=[
+                # A certificate carries the person's name, so it goes with the account and
+                # its code no longer verifies (the removal page says so).
+                Holding(
+                    relation="tracks.Certificate.user",
+                    removal=Removal.DELETE,
+                    section="track_certificates",
+                ),
+                Holding(
+                    relation="tracks.TrackPage.trainers",
+                    removal=Removal.DELETE,
+                    section="trainer_of_tracks",
+                ),
+            ],
+        )
+    ]

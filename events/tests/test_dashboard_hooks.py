@@ -135,7 +135,13 @@ def test_personal_data_holds_registrations_history_and_evaluations(session, edit
     assert services.personal_data(user=create_user("other")) == {
         "registrations": [],
         "evaluations": [],
+        "registration_changes_made": [],
+        "calendar_feed": None,
+        "trainer_of_events": [],
     }
+    # The editor's own download says what they changed, not whose registration it was.
+    [change] = services.personal_data(user=editor)["registration_changes_made"]
+    assert change["to"] == "attended" and "sanne" not in json.dumps(change)
 
 
 def test_leaving_user_frees_seats_for_the_waiting_list(

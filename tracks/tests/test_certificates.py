@@ -14,9 +14,9 @@ from django.db import IntegrityError
 from django.urls import reverse
 from pypdf import PdfReader
 
+from core.privacy import remove_person
 from tracks.certificate import certificate_pdf, latin1
 from tracks.models import Certificate, new_certificate_code
-from tracks.services import remove_certificates_of_leaving_user
 
 from .factories import make_user
 
@@ -174,7 +174,7 @@ def test_certificates_leave_with_the_account(client, certificate):
     other = Certificate.objects.create(
         user=make_user("ander"), name="Iemand anders", track_title="Leergang", study_load_hours=8
     )
-    assert remove_certificates_of_leaving_user(user=certificate.user) == 1
+    remove_person(user=certificate.user)
     assert list(Certificate.objects.all()) == [other]
     assert client.get(f"/certificaat/{certificate.code}/", **HOST).status_code == 404
 
