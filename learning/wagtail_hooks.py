@@ -13,7 +13,6 @@ from catalogue.models import (
 from . import scan_hooks  # noqa: F401  (registers the needs scan's situations)
 from .models import RouteStep
 from .progress import item_progress
-from .services import open_item
 
 
 @hooks.register("catalogue_item_panels")
@@ -21,7 +20,6 @@ def progress_panel(request: HttpRequest, page: LearningItemPage) -> SafeString:
     """Where the person stands with this item, and the way to complete it."""
     context = {"page": page, "request": request}
     if request.user.is_authenticated:
-        open_item(user=request.user, page=page)
         context.update(
             progress=item_progress(user=request.user, page=page),
             is_media=isinstance(page, VideoClipPage | PodcastEpisodePage),
