@@ -20,6 +20,7 @@ from core.privacy import export_person, remove_person
 from events.models import Registration
 from events.services import accreditation_points_for
 from learning.models import LearningRecord
+from learning.progress import in_progress_page_ids
 from learning.recommendations import recommend
 from learning.routes import route_progress
 from tracks.views import track_progress_of
@@ -46,11 +47,7 @@ def home(request: HttpRequest) -> HttpResponse:
         .values("activity_id", "activity_name", "timestamp")[:COMPLETED_COUNT]
     ]
     completed_ids = records.completed_page_ids()
-    in_progress_ids = [
-        row["activity_id"]
-        for row in records.latest_page_activity()
-        if row["activity_id"] not in completed_ids
-    ][:CONTINUE_COUNT]
+    in_progress_ids = in_progress_page_ids(request.user)[:CONTINUE_COUNT]
     pages = (
         LearningItemPage.objects.live()
         .public()

@@ -26,7 +26,7 @@ from demo.pages import add_page
 from events.models import Registration
 from learning.services import complete_item, save_answers
 from tracks.models import Cohort, TrackDay, TrackIndexPage, TrackPage
-from tracks.services import DayPlan, evaluate_completion, mark_day_attendance, plan_cohort
+from tracks.services import DayPlan, mark_day_attendance, plan_cohort
 
 DEMO_PASSWORD = "leren-over-armoede"
 
@@ -289,10 +289,10 @@ def _plan(track: TrackPage, group: dict[str, Any], seats: int) -> Cohort:
 
 def _progress(cohort: Cohort, trainer: Any, person: tuple[Any, ...]) -> None:
     """Register the person and bring them to their point: attendance first, then what they
-    studied and handed in, then the check that issues a certificate that is due."""
+    studied and handed in; a certificate that is due follows from the last of these acts."""
     username, name, role, organisation, prepared, attended, handed_in = person
     user = _user(username, name, role, organisation)
-    registration = Registration.objects.create(
+    Registration.objects.create(
         session=cohort,
         user=user,
         name=name,
@@ -316,7 +316,6 @@ def _progress(cohort: Cohort, trainer: Any, person: tuple[Any, ...]) -> None:
                 for block in assignment.reflection_questions
             }
             save_answers(user=user, page=assignment, answers=answers, submit=True)
-    evaluate_completion(registration=registration, notify=False)
 
 
 def load() -> int:

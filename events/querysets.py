@@ -109,3 +109,9 @@ class RegistrationQuerySet(models.QuerySet):
 class CalendarFeedQuerySet(models.QuerySet):
     def by_token(self, token: str) -> CalendarFeedQuerySet:
         return self.filter(token=token).select_related("user")
+
+    def of(self, user: Any) -> CalendarFeedQuerySet:
+        """A person's own feed; nobody reads another's address."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(user=user)

@@ -627,20 +627,17 @@ def message_registrants(
 # ---------------------------------------------------------------------------
 
 
-def calendar_feed_for(*, user: Any) -> CalendarFeed:
-    feed, _created = CalendarFeed.objects.get_or_create(user=user)
-    return feed
-
-
 @transaction.atomic
 def renew_calendar_feed(*, user: Any) -> CalendarFeed:
-    """A new secret address; the old one stops working at once."""
+    """A new secret address: the person's first, or one that replaces the old, which stops
+    working at once."""
     from .models import new_feed_token
 
-    feed = calendar_feed_for(user=user)
-    feed.token = new_feed_token()
-    feed.created_at = timezone.now()
-    feed.save()
+    feed, created = CalendarFeed.objects.select_for_update().get_or_create(user=user)
+    if not created:
+        feed.token = new_feed_token()
+        feed.created_at = timezone.now()
+        feed.save()
     return feed
 
 

@@ -297,25 +297,26 @@ def _ics(content: bytes, filename: str, *, inline: bool = False) -> HttpResponse
 @login_required
 @never_cache
 def my_calendar(request: HttpRequest) -> HttpResponse:
-    """The person's sessions and the address of their calendar feed, which they can renew."""
+    """The person's sessions and the address of their calendar feed, which they make with
+    a button (a GET writes nothing) and can renew."""
+    calendar_feed = CalendarFeed.objects.of(request.user).first()
     if request.method == "POST":
         services.renew_calendar_feed(user=request.user)
         messages.success(
-            request, _("You have a new calendar address. The old one no longer works.")
+            request,
+            _("You have a new calendar address. The old one no longer works.")
+            if calendar_feed
+            else _("Your calendar address is ready. Add it to your calendar app."),
         )
         return redirect("events:my_calendar")
-    calendar_feed = services.calendar_feed_for(user=request.user)
-    feed_url = request_base_url(request) + reverse("events:feed", args=[calendar_feed.token])
-    return render(
-        request,
-        "events/my_calendar.html",
-        {
-            "feed_url": feed_url,
-            "webcal_url": "webcal://" + feed_url.split("://", 1)[1],
-            "registrations": Registration.objects.upcoming_for(request.user),
-            "points": services.accreditation_points_for(request.user),
-        },
-    )
+    context: dict[str, Any] = {
+        "registrations": Registration.objects.upcoming_for(request.user),
+        "points": services.accreditation_points_for(request.user),
+    }
+    if calendar_feed:
+        feed_url = request_base_url(request) + reverse("events:feed", args=[calendar_feed.token])
+        context.update(feed_url=feed_url, webcal_url="webcal://" + feed_url.split("://", 1)[1])
+    return render(request, "events/my_calendar.html", context)
 
 
 def _managed_session(request: HttpRequest, pk: int) -> Session:

@@ -9,6 +9,7 @@ right.
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 from django import forms
@@ -47,6 +48,12 @@ class Verb(models.TextChoices):
         return (XAPI_VERBS if self.value in standard else PLATFORM_VERBS) + self.value
 
 
+# What a person really began: played or listened (progressed), handed in, completed,
+# registered, attended. Opening a page is not beginning: it writes no record at all. Records
+# "started" written by page visits before this rule stay (append-only) and count for nothing.
+BEGUN_VERBS = (Verb.PROGRESSED, Verb.ANSWERED, Verb.COMPLETED, Verb.REGISTERED, Verb.ATTENDED)
+
+
 def activity_type_and_id(activity: models.Model) -> tuple[ContentType, int]:
     """Pages are recorded as Wagtail pages (whatever their specific type), so the records of
     an item are found from any page object; other activities as their concrete model."""
@@ -74,17 +81,23 @@ class LearningRecordQuerySet(models.QuerySet["LearningRecord"]):
     def completed_page_ids(self) -> set[int]:
         return set(self.about_pages().completions().values_list("activity_id", flat=True))
 
-    def started_page_ids(self) -> set[int]:
-        return set(self.about_pages().values_list("activity_id", flat=True))
-
-    def latest_page_activity(self) -> Any:
-        """One row per page with the moment of its last record, newest first."""
-        return (
+    def begun_pages(self) -> dict[int, datetime]:
+        """Per page the person began, the moment of their last act on it. A registration
+        they cancelled afterwards no longer counts."""
+        rows = (
             self.about_pages()
             .values("activity_id")
-            .annotate(last_at=Max("timestamp"))
-            .order_by("-last_at")
+            .annotate(
+                last_at=Max("timestamp", filter=Q(verb__in=BEGUN_VERBS)),
+                cancelled_at=Max("timestamp", filter=Q(verb=Verb.CANCELLED)),
+            )
+            .filter(last_at__isnull=False)
         )
+        return {
+            row["activity_id"]: row["last_at"]
+            for row in rows
+            if row["cancelled_at"] is None or row["cancelled_at"] < row["last_at"]
+        }
 
 
 class LearningRecord(models.Model):
@@ -138,7 +151,15 @@ class LearningRecord(models.Model):
             models.CheckConstraint(
                 condition=Q(progress__isnull=True) | Q(progress__gte=0, progress__lte=1),
                 name="learning_record_progress_is_a_fraction",
-            )
+            ),
+            # A person completes an activity once; two clicks at the same moment must not
+            # write two completions (`services.record_once` turns the refusal into "already
+            # done"). Other verbs repeat by nature: progress, attendance after a correction.
+            models.UniqueConstraint(
+                fields=["actor", "activity_type", "activity_id"],
+                condition=Q(verb="completed", actor__isnull=False),
+                name="one_completion_per_person_and_activity",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -151,6 +172,12 @@ class AssignmentAnswersQuerySet(models.QuerySet["AssignmentAnswers"]):
         if not user.is_authenticated:
             return self.none()
         return self.filter(user=user)
+
+    def drafted_pages(self) -> dict[int, datetime]:
+        """Per assignment with a draft that is not handed in yet, when it was last saved. A
+        draft without a word in it is not a beginning."""
+        rows = self.filter(submitted_at__isnull=True).values_list("page_id", "updated_at", "answers")
+        return {page_id: saved for page_id, saved, answers in rows if any(answers.values())}
 
 
 class AssignmentAnswers(models.Model):

@@ -1,5 +1,6 @@
 """Recommendations: items that fit a person's role, preferred learning forms and the themes
-of what they completed, never what they completed, spread over learning forms.
+of what they completed, spread over learning forms; never what they completed, are in the
+middle of (a track they take part in included) or have on their route.
 
 Without history they follow what colleagues in the same role completed most; a visitor
 without an account gets them for a role they choose. The whole catalogue is scored in
@@ -20,7 +21,8 @@ from accounts.models import Profile
 from catalogue.models import LearningItemPage
 from core.models import Region, Role, Theme
 
-from .models import LearningRecord
+from .models import LearningRecord, RouteStep
+from .progress import begun_pages
 from .routes import LEVEL_RANK, Candidate, candidates_in
 
 PER_FORM = 2  # at most this many of one learning form, while other forms are left
@@ -101,12 +103,18 @@ def recommend(
     visitor by `role`."""
     learning_forms: dict[int, str] = {}
     completed: set[int] = set()
+    taken: set[int] = set()
     if user is not None and user.is_authenticated:
         profile = Profile.objects.visible_to(user).prefetch_related("learning_forms").first()
         if profile is not None:
             role = role or profile.role
             learning_forms = {form.pk: form.name for form in profile.learning_forms.all()}
         completed = LearningRecord.objects.of(user).completed_page_ids()
+        taken = (
+            completed
+            | begun_pages(user).keys()
+            | set(RouteStep.objects.of(user).values_list("page_id", flat=True))
+        )
     candidates = candidates_in(region)
     done_theme_ids = {
         theme_id
@@ -123,7 +131,7 @@ def recommend(
     scored = [
         result
         for candidate in candidates
-        if candidate.page_id not in completed
+        if candidate.page_id not in taken
         and (
             result := score(
                 candidate,

@@ -1,14 +1,21 @@
-"""Every learning record is written here; other apps call `record_statement`."""
+"""Every learning record is written here; other apps call `record_statement`.
+
+After a record is written, in the same transaction, every function registered with the
+Wagtail hook `learning_record_written` is called with it. Apps above `learning` plug in
+there to act on what a person just did: `tracks` checks whether it completes a track.
+Nothing is written when a person only looks at a page.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
 
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.models import Page
 
 from .models import AssignmentAnswers, LearningRecord, Verb, activity_type_and_id
@@ -28,6 +35,31 @@ def record_statement(
 ) -> LearningRecord:
     """Append one record. The context (role, organisation) is taken from the profile now,
     so a later change of job does not rewrite history."""
+    record = _append(
+        actor=actor,
+        verb=verb,
+        activity=activity,
+        completion=completion,
+        progress=progress,
+        score=score,
+        duration_minutes=duration_minutes,
+        extensions=extensions,
+    )
+    _announce(record)
+    return record
+
+
+def _append(
+    *,
+    actor: Any,
+    verb: Verb,
+    activity: models.Model,
+    completion: bool | None = None,
+    progress: Decimal | float | None = None,
+    score: Decimal | float | None = None,
+    duration_minutes: int | None = None,
+    extensions: dict[str, Any] | None = None,
+) -> LearningRecord:
     content_type, object_id = activity_type_and_id(activity)
     profile = getattr(actor, "profile", None)
     return LearningRecord.objects.create(
@@ -47,13 +79,30 @@ def record_statement(
     )
 
 
+def _announce(record: LearningRecord) -> None:
+    for act_on in hooks.get_hooks("learning_record_written"):
+        act_on(record=record)
+
+
 @transaction.atomic
 def record_once(*, actor: Any, verb: Verb, activity: models.Model, **result: Any) -> bool:
     """Record `verb` unless this person already has it for this activity (e.g. a second
-    click on "Afgerond"). Returns whether a record was written."""
-    if LearningRecord.objects.of(actor).about(activity).filter(verb=verb).exists():
+    click on "Afgerond"). Returns whether a record was written.
+
+    Two requests at the same moment both find nothing and both insert; for completions the
+    constraint `one_completion_per_person_and_activity` refuses the second, which then
+    returns False like a later click."""
+    existing = LearningRecord.objects.of(actor).about(activity).filter(verb=verb)
+    if existing.exists():
         return False
-    record_statement(actor=actor, verb=verb, activity=activity, **result)
+    try:
+        with transaction.atomic():
+            record = _append(actor=actor, verb=verb, activity=activity, **result)
+    except IntegrityError:
+        if not existing.exists():
+            raise
+        return False
+    _announce(record)
     return True
 
 
@@ -62,12 +111,6 @@ class LearningError(Exception):
 
 
 MEDIA_COMPLETION = Decimal("0.9")
-
-
-def open_item(*, user: Any, page: Page) -> None:
-    """The first visit to an item starts it, so "continue where you left off" can find it."""
-    if user.is_authenticated:
-        record_once(actor=user, verb=Verb.STARTED, activity=page)
 
 
 def complete_item(*, user: Any, page: Page) -> bool:

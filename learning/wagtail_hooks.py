@@ -18,7 +18,6 @@ from . import (
 )
 from .models import RouteStep
 from .progress import item_progress
-from .services import open_item
 
 
 @hooks.register("catalogue_item_panels")
@@ -26,7 +25,6 @@ def progress_panel(request: HttpRequest, page: LearningItemPage) -> SafeString:
     """Where the person stands with this item, and the way to complete it."""
     context = {"page": page, "request": request}
     if request.user.is_authenticated:
-        open_item(user=request.user, page=page)
         context.update(
             progress=item_progress(user=request.user, page=page),
             is_media=isinstance(page, VideoClipPage | PodcastEpisodePage),

@@ -3,9 +3,11 @@
 Registering for a track is registering for its cohort, which is an events session: the
 seats, the waiting list, cancelling, the audit trail and the e-mails are events' services.
 What tracks adds is the cohort's registration window, attendance per day, and completion:
-`evaluate_completion` runs after attendance is recorded, when a participant looks at the
-track or their dashboard, and in `manage.py check_track_completion`, because completing a
-preparation item happens in `learning`, which cannot call up into tracks. It is idempotent.
+`evaluate_completion` runs on the act that can complete a track: a learning record of
+completion or attendance (an item marked done, an assignment handed in, a day ticked), which
+`learning` announces through its `learning_record_written` hook (see wagtail_hooks). The
+hourly periodic job and `manage.py check_track_completion` run it for everyone, as a safety
+net. It is idempotent.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from core.portals import regions_base_url
 from events import services as events_services
 from events.models import Registration
 from learning.models import LearningRecord, Verb
-from learning.services import record_statement
+from learning.services import record_once, record_statement
 
 from .models import Certificate, Cohort, CohortDay, TrackDay, TrackPage
 
@@ -186,15 +188,13 @@ def mark_day_attendance(*, day: CohortDay, user: Any, attended: bool, actor: Any
         duration_minutes=round(day.hours * 60) if attended else None,
         extensions={"track": cohort.track_id, "cohort": cohort.pk},
     )
-    evaluate_completion(registration=registration)
     return True
 
 
 @transaction.atomic
-def evaluate_completion(*, registration: Registration, notify: bool = True) -> Certificate | None:
+def evaluate_completion(*, registration: Registration) -> Certificate | None:
     """When the track's rules hold for this registration: the completion record, the
-    certificate and the e-mail, each once. Returns the certificate when there is one.
-    `notify=False` skips the e-mail (the demo loader, whose people are invented)."""
+    certificate and the e-mail, each once. Returns the certificate when there is one."""
     from .progress import progress_for
     from .tasks import send_certificate_email
 
@@ -223,15 +223,16 @@ def evaluate_completion(*, registration: Registration, notify: bool = True) -> C
         accreditation_points=track.accreditation_points,
         organiser_name=str(track.organiser) if track.organiser else "",
     )
-    record_statement(
+    # Once per person and track: a second group of the same track gives a certificate, but
+    # the track was completed before.
+    record_once(
         actor=user,
         verb=Verb.COMPLETED,
         activity=track,
         completion=True,
         extensions={"cohort": cohort.pk, "certificate": certificate.code},
     )
-    if notify:
-        transaction.on_commit(lambda: send_certificate_email.enqueue(certificate_id=certificate.pk))
+    transaction.on_commit(lambda: send_certificate_email.enqueue(certificate_id=certificate.pk))
     return certificate
 
 
@@ -240,9 +241,8 @@ CONFIRMED_STATES = ("confirmed", "attended", "partly", "no_show")
 
 
 def evaluate_completion_of(*, user: Any) -> None:
-    """Everything a person may just have completed (their track page or dashboard)."""
-    if not user.is_authenticated:
-        return
+    """Every track the person takes part in and has no certificate of yet: called when a
+    learning record of theirs is written (wagtail_hooks)."""
     for registration in Registration.objects.filter(
         user=user, session__track_cohort__isnull=False, state__in=CONFIRMED_STATES
     ).exclude(session__track_cohort__certificates__user=user):

@@ -65,7 +65,7 @@ def track_page_context(request: HttpRequest, page: TrackPage) -> dict[str, Any]:
     }
     for cohort in cohorts:
         cohort.my_registration = own.get(cohort.pk)
-    progress = issue_due_certificates(progress_for(list(own.values())))
+    progress = progress_for(list(own.values()))
     can_manage = page.pk is not None and page.can_manage(user)
     return {
         "programme": programme,
@@ -82,15 +82,6 @@ def track_page_context(request: HttpRequest, page: TrackPage) -> dict[str, Any]:
     }
 
 
-def issue_due_certificates(progress: list[TrackProgress]) -> list[TrackProgress]:
-    """Completing an item happens in `learning`, which cannot tell tracks: when a person
-    looks at their progress, a completion that is due is handled at once."""
-    for item in progress:
-        if item.rules_hold and item.certificate is None:
-            item.certificate = services.evaluate_completion(registration=item.registration)
-    return progress
-
-
 def track_progress_of(*, user: Any) -> list[TrackProgress]:
     """For the dashboard partial (tracks/partials/my_tracks.html, as `track_progress`):
     each track the person takes part in or waits for, in a fixed number of queries."""
@@ -100,7 +91,7 @@ def track_progress_of(*, user: Any) -> list[TrackProgress]:
         .exclude(state=RegistrationState.CANCELLED)
         .order_by("session__starts_at")
     )
-    return issue_due_certificates(progress_for(registrations))
+    return progress_for(registrations)
 
 
 # ---------------------------------------------------------------------------

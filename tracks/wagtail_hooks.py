@@ -1,7 +1,7 @@
 """Editors plan the groups of a track in /beheer/ (Groepen van leergangen); each group's row
 links to the matrix of who has done what. Issuing due certificates is a periodic job."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.http import HttpRequest
@@ -15,13 +15,14 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.periodic import PeriodicJob
 from core.privacy import Holding, PersonalData, Removal
-from events.models import Session
+from events.models import Registration, RegistrationState, Session
 from events.services import promote_from_waiting_list
+from learning.models import LearningRecord, Verb
 
 from . import services
 from .forms import CohortForm
 from .models import Cohort, CohortDay
-from .services import check_all_completions
+from .services import check_all_completions, evaluate_completion_of
 
 
 class CohortViewSet(SnippetViewSet):
@@ -61,10 +62,35 @@ def fill_free_seats(request: HttpRequest, instance: Any) -> None:
         promote_from_waiting_list(session=instance, actor=request.user)
 
 
+# The records that can complete a track: a preparation item or an assignment completed, a
+# day attended.
+COMPLETING_VERBS = (Verb.COMPLETED, Verb.ATTENDED)
+
+
+@hooks.register("learning_record_written")
+def complete_tracks(record: LearningRecord) -> None:
+    """What a participant just did may complete their track: the certificate follows at
+    once, in the same transaction as the act."""
+    if record.verb in COMPLETING_VERBS and record.actor is not None:
+        evaluate_completion_of(user=record.actor)
+
+
+@hooks.register("learning_pages_begun")
+def tracks_taken_part_in(user: Any) -> dict[int, datetime]:
+    """A person who registered for a group has begun its track (waiting list included;
+    cancelled not): it shows where they left off and is no longer recommended to them."""
+    return dict(
+        Registration.objects.of(user)
+        .filter(session__track_cohort__isnull=False)
+        .exclude(state=RegistrationState.CANCELLED)
+        .values_list("session__track_cohort__track_id", "created_at")
+    )
+
+
 @hooks.register("periodic_jobs")
 def periodic_jobs() -> list[PeriodicJob]:
-    """Certificates that are due because a participant completed an item (in `learning`,
-    which cannot tell tracks); idempotent, like `manage.py check_track_completion`."""
+    """The safety net for completion (idempotent, like `manage.py check_track_completion`):
+    a certificate that is due but missed its moment, e.g. after the rules of a track changed."""
     return [PeriodicJob("tracks-completion", timedelta(hours=1), check_all_completions)]
 
 

@@ -11,10 +11,10 @@ from catalogue.models import PracticeAssignmentPage
 from catalogue.tests.factories import create_item
 from circles.tests.factories import make_circle
 from events.models import RegistrationState
-from events.services import register_user
+from events.services import cancel_registration, register_user
 from events.tests.factories import create_event
 from learning.models import AssignmentAnswers, LearningRecord, Verb
-from learning.services import complete_item, open_item, record_statement
+from learning.services import complete_item, record_statement, save_answers
 
 HOST: dict[str, Any] = {"HTTP_HOST": "groningen.localhost"}
 
@@ -32,16 +32,20 @@ def test_the_dashboard_is_personal(client: Client, db):
     assert client.get("/mijn/", **HOST)["Location"] == "/mijn/welkom/"
 
 
+def section_of(page: str, anchor: str) -> str:
+    return page.split(f'id="{anchor}"')[1].split("</section>")[0]
+
+
 def test_continue_and_completed(member_client: Client, profile, items):
     started, done, untouched, someone_elses = items
-    open_item(user=profile.user, page=started)
-    open_item(user=profile.user, page=done)
+    record_statement(actor=profile.user, verb=Verb.PROGRESSED, activity=started, progress=0.3)
     complete_item(user=profile.user, page=done)
     complete_item(user=ProfileFactory.create().user, page=someone_elses)
+    member_client.get(untouched.url, **HOST)
 
     page = member_client.get("/mijn/", **HOST).text
-    continue_section = page.split('id="verder"')[1].split("</section>")[0]
-    completed_section = page.split('id="afgerond"')[1].split("</section>")[0]
+    continue_section = section_of(page, "verder")
+    completed_section = section_of(page, "afgerond")
     assert started.title in continue_section and done.title not in continue_section
     assert "Doe de leerbehoefte-scan" in page, "no route yet: the scan is offered"
     assert done.title in completed_section and "1 onderdeel afgerond" in completed_section
@@ -55,13 +59,45 @@ def test_dashboard_queries_do_not_grow(
 ):
     for n in range(count):
         item = create_item(catalogue, slug=f"veel-{n}", regions=[groningen.region])
-        open_item(user=profile.user, page=item)
+        record_statement(actor=profile.user, verb=Verb.PROGRESSED, activity=item, progress=0.5)
         if n % 2:
             complete_item(user=profile.user, page=item)
     member_client.get("/mijn/", **HOST)  # warms the portal cache
     # The same at 2 and 12 items: records, route and recommendations each in fixed queries.
-    with django_assert_num_queries(25):
+    with django_assert_num_queries(30):
         assert member_client.get("/mijn/", **HOST).status_code == 200
+
+
+def test_only_what_was_really_begun_is_continued(
+    member_client: Client, profile, catalogue, groningen
+):
+    """Looking at a page begins nothing; registering, a draft and playing do, and a
+    registration that is cancelled again no longer counts."""
+    event = create_event(catalogue, regions=[groningen.region])
+    assignment = create_item(
+        catalogue,
+        slug="opdracht",
+        regions=[groningen.region],
+        kind=PracticeAssignmentPage,
+        reflection_questions=[("question", "Wat merkte je?")],
+    )
+    looked_at = member_client.get(event.url, **HOST).text
+    assert "Je bent hier nog niet mee begonnen." in looked_at
+    assert "Je bent hiermee begonnen." not in looked_at
+    member_client.get(assignment.url, **HOST)
+    save_answers(user=profile.user, page=assignment, answers={"q": ""}, submit=False)
+    assert section_of(member_client.get("/mijn/", **HOST).text, "verder").count("<li>") == 0
+
+    registration, _new = register_user(session=event.sessions.get(), user=profile.user)
+    save_answers(user=profile.user, page=assignment, answers={"q": "Een begin"}, submit=False)
+    continued = section_of(member_client.get("/mijn/", **HOST).text, "verder")
+    assert event.title in continued and assignment.title in continued
+    assert "Je bent hiermee begonnen." in member_client.get(event.url, **HOST).text
+    assert "Je bent hiermee begonnen." in member_client.get(assignment.url, **HOST).text
+
+    cancel_registration(registration=registration, actor=profile.user)
+    continued = section_of(member_client.get("/mijn/", **HOST).text, "verder")
+    assert event.title not in continued and assignment.title in continued
 
 
 def test_download_my_data(member_client: Client, profile, items, catalogue, groningen):

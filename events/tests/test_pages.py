@@ -58,7 +58,7 @@ def test_session_ics_parses(client: Client, session):
 def test_personal_feed_has_confirmed_sessions_and_can_be_revoked(client: Client, session):
     user = create_user("sanne")
     services.register_user(session=session, user=user)
-    feed = services.calendar_feed_for(user=user)
+    feed = services.renew_calendar_feed(user=user)
     url = reverse("events:feed", args=[feed.token])
     calendar = Calendar.from_ical(client.get(url, **HOST).content)
     assert len(calendar.walk("VEVENT")) == 1

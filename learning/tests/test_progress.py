@@ -64,12 +64,22 @@ def test_records_of_a_page_are_found_from_its_specific_and_its_generic_object(ar
     assert LearningRecord.objects.of(profile.user).completed_page_ids() == {article.pk}
 
 
-def test_viewing_an_item_starts_it_and_shows_the_button(member_client: Client, profile, article):
+def test_viewing_an_item_writes_nothing_and_shows_the_button(
+    member_client: Client, profile, article
+):
     response = member_client.get(article.url, **HOST)
     assert "Markeer als afgerond" in response.text
-    assert verbs(profile, article) == [Verb.STARTED]
-    member_client.get(article.url, **HOST)
-    assert verbs(profile, article) == [Verb.STARTED], "a second visit starts nothing new"
+    assert "Je bent hier nog niet mee begonnen." in response.text
+    assert verbs(profile, article) == [], "looking at an item does not begin it"
+
+
+def test_an_old_started_record_from_a_visit_is_no_beginning(
+    member_client: Client, profile, podcast
+):
+    record_statement(actor=profile.user, verb=Verb.STARTED, activity=podcast)
+    assert "Je bent hier nog niet mee begonnen." in member_client.get(podcast.url, **HOST).text
+    record_statement(actor=profile.user, verb=Verb.PROGRESSED, activity=podcast, progress=0.2)
+    assert "Je hebt 20% bekeken of beluisterd." in member_client.get(podcast.url, **HOST).text
 
 
 def test_completing_an_item_once(member_client: Client, profile, article):

@@ -9,12 +9,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from accounts.tests.factories import LearningFormFactory, ProfileFactory, RoleFactory
+from catalogue.models import PracticeAssignmentPage
 from catalogue.tests.factories import create_item, learning_form
 from core.models import Role
 from learning.models import Verb
 from learning.recommendations import diversify, recommend, score
-from learning.routes import Candidate
-from learning.services import record_statement
+from learning.routes import Candidate, add_to_route
+from learning.services import record_statement, save_answers
 
 
 @pytest.fixture(autouse=True)
@@ -194,3 +195,35 @@ def test_queries_do_not_grow_with_the_catalogue(catalogue, groningen, forms):
     few = count_queries()
     add_items("groot", 40)
     assert count_queries() == few
+
+
+def test_what_is_in_progress_or_on_the_route_is_not_recommended(catalogue, groningen, forms):
+    region = groningen.region
+    profile = ProfileFactory.create(role=RoleFactory.create(slug="schuldhulpverlener"))
+    playing = item(catalogue, region, "half-gekeken", form=forms["kijken"])
+    drafted = create_item(
+        catalogue,
+        slug="opdracht-in-concept",
+        regions=[region],
+        kind=PracticeAssignmentPage,
+        form=forms["doen"],
+        roles=("schuldhulpverlener",),
+        reflection_questions=[("question", "Wat merkte je?")],
+    )
+    planned = item(catalogue, region, "op-de-route", form=forms["theorie"])
+    free = item(catalogue, region, "nog-vrij", form=forms["theorie"])
+    looked_at = item(catalogue, region, "alleen-bekeken", form=forms["doen"])
+    assert {r.page.pk for r in recommend(user=profile.user, region=region)} == {
+        playing.pk,
+        drafted.pk,
+        planned.pk,
+        free.pk,
+        looked_at.pk,
+    }
+    record_statement(actor=profile.user, verb=Verb.PROGRESSED, activity=playing, progress=0.4)
+    save_answers(user=profile.user, page=drafted, answers={"q": "Een begin"}, submit=False)
+    add_to_route(user=profile.user, item=planned)
+    # An old "started" record of a page visit is no beginning.
+    record_statement(actor=profile.user, verb=Verb.STARTED, activity=looked_at)
+    result = recommend(user=profile.user, region=region)
+    assert {r.page.pk for r in result} == {free.pk, looked_at.pk}

@@ -7,14 +7,18 @@ from typing import Any
 
 import pytest
 import time_machine
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.models import Page
 
+from core.periodic import run_due_jobs
 from learning.models import AssignmentAnswers, LearningRecord, Verb
+from learning.recommendations import recommend
 from learning.services import complete_item, save_answers
 from tracks import services
-from tracks.models import Certificate, Cohort, RequirementRule, TrackPage
+from tracks.models import Certificate, Cohort, CohortDay, RequirementRule, TrackPage
 from tracks.progress import progress_for
 from tracks.services import TrackError
 
@@ -110,7 +114,9 @@ def test_a_day_without_any_attendance_record_fails(cohort, participant, editor):
     assert progress.done_count == len(progress.required_steps) - 2
 
 
-def test_missing_one_preparation_item_fails(cohort, participant, editor):
+def test_missing_one_preparation_item_fails_until_it_is_completed(
+    cohort, participant, editor, django_capture_on_commit_callbacks
+):
     enrol(cohort, participant)
     skipped = cohort.track.days.last().preparation_items.first()
     prepare_everything(cohort, participant, skip=skipped)
@@ -118,9 +124,58 @@ def test_missing_one_preparation_item_fails(cohort, participant, editor):
     with after_last_day(cohort):
         attend(cohort, participant, editor)
     assert not Certificate.objects.exists()
-    complete_item(user=participant, page=skipped)
-    # Learning cannot tell tracks; the command (or the next look) completes.
-    call_command("check_track_completion", stdout=io.StringIO())
+    mail.outbox.clear()
+    # The act that completes (in `learning`) completes the track through learning's hook.
+    with django_capture_on_commit_callbacks(execute=True):
+        complete_item(user=participant, page=skipped)
+    assert Certificate.objects.filter(user=participant).exists()
+    assert len(mail.outbox) == 1
+
+
+def test_handing_in_the_last_assignment_completes_at_once(cohort, participant, editor):
+    enrol(cohort, participant)
+    prepare_everything(cohort, participant)
+    last = cohort.track.days.last().assignment
+    hand_in_everything(cohort, participant, skip=last)
+    with after_last_day(cohort):
+        attend(cohort, participant, editor)
+    assert not Certificate.objects.exists()
+    save_answers(user=participant, page=last, answers={"q": "Klaar."}, submit=True)
+    assert Certificate.objects.filter(user=participant).exists()
+
+
+def test_looking_does_not_complete_the_hourly_job_does(client, cohort, participant, editor):
+    """When the rules hold without the act that completes (say the records came in another
+    way, or an editor relaxed the rules), the track page and the dashboard only show it;
+    the periodic job issues the certificate."""
+    registration = enrol(cohort, participant)
+    for day in cohort.track.days.all():
+        for page in [*day.preparation_items.all(), day.assignment]:
+            LearningRecord.objects.create(
+                timestamp=timezone.now(),
+                actor=participant,
+                verb=Verb.COMPLETED,
+                activity_type=ContentType.objects.get_for_model(Page),
+                activity_id=page.pk,
+                activity_name=page.title,
+            )
+    for day in cohort.days.all():
+        LearningRecord.objects.create(
+            timestamp=day.starts_at,
+            actor=participant,
+            verb=Verb.ATTENDED,
+            activity_type=ContentType.objects.get_for_model(CohortDay),
+            activity_id=day.pk,
+            activity_name=str(day),
+        )
+    [progress] = progress_for([registration])
+    assert progress.rules_hold
+    client.force_login(participant)
+    assert client.get(cohort.track.url, HTTP_HOST="groningen.localhost").status_code == 200
+    assert client.get("/mijn/", HTTP_HOST="groningen.localhost").status_code == 200
+    assert not Certificate.objects.exists()
+    assert not LearningRecord.objects.about(cohort.track).exists()
+    assert "tracks-completion" in run_due_jobs()
     assert Certificate.objects.filter(user=participant).exists()
 
 
@@ -267,3 +322,28 @@ def test_issuing_due_certificates_is_a_periodic_job():
 
     [job] = [job for job in registered_jobs() if job.name == "tracks-completion"]
     assert job.run is services.check_all_completions
+
+
+def test_a_participant_is_not_recommended_their_own_track(cohort, participant):
+    """Three quarters through the three-day track, or only registered: never recommended
+    the track again; a colleague in the same role is."""
+    role = cohort.track.roles.get()
+    colleague = make_user("collega")
+    for person in (participant, colleague):
+        person.profile.role = role
+        person.profile.save()
+    region = cohort.track.regions.first()
+
+    def recommended_to(user: Any) -> set[int]:
+        return {r.page.pk for r in recommend(user=user, region=region, limit=20)}
+
+    assert cohort.track.pk in recommended_to(participant)
+    enrol(cohort, participant)
+    assert cohort.track.pk not in recommended_to(participant)
+    prepare_everything(cohort, participant)
+    assert cohort.track.pk not in recommended_to(participant)
+    assert cohort.track.pk in recommended_to(colleague)
+    services.cancel_track_registration(
+        registration=cohort.registrations.get(user=participant), actor=participant
+    )
+    assert cohort.track.pk in recommended_to(participant), "after cancelling, it may come back"
