@@ -92,7 +92,7 @@ def test_a_wrong_password_gives_a_dutch_error(client, profile):
         reverse("account_login"), {"login": profile.user.email, "password": "fout"}
     )
     assert response.status_code == 200
-    assert "e-mailadres en/of wachtwoord is niet correct" in response.text
+    assert "Het e-mailadres of het wachtwoord klopt niet." in response.text
 
 
 def test_too_many_log_in_attempts_get_429(client, profile):
@@ -110,7 +110,7 @@ def test_repeated_wrong_passwords_lock_the_address(client, profile):
         reverse("account_login"), {"login": profile.user.email, "password": PASSWORD}
     )
     assert response.status_code == 200
-    assert "Te veel inlogpogingen" in response.text
+    assert "te vaak een verkeerd wachtwoord" in response.text
 
 
 def test_passwords_are_hashed_with_argon2_outside_tests(settings):
