@@ -22,8 +22,8 @@ STORAGES = {
 # Serve static files from the apps, as `make test` runs no collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-# The admin tests of the other apps log editors in without a second factor; the tests of
-# accounts.middleware switch the requirement on.
+# The tests of the other apps log editors, trainers and coordinators in without a second
+# factor; the tests of accounts.mfa and tests/test_second_factor.py switch it on.
 ADMIN_REQUIRES_TOTP = False
 
 # The concurrency tests (marked `concurrency`; `make test` runs them in a second pytest
