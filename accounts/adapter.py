@@ -1,11 +1,15 @@
+import time
 from typing import Any
 
+from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.authentication import get_authentication_records
 from django.http import HttpRequest
 from django.urls import reverse
 
 from core.mail import email_kind
 
+from .middleware import ADMIN_PREFIX, can_use_admin
 from .services import has_completed_onboarding
 
 # After these, allauth redirects to pages that show no messages (the home page), so the
@@ -15,10 +19,22 @@ SILENT_MESSAGES = {"account/messages/logged_in.txt", "account/messages/logged_ou
 
 class AccountAdapter(DefaultAccountAdapter):
     def get_login_redirect_url(self, request: HttpRequest) -> str:
-        """Someone who has not told us about themselves yet goes to the onboarding first."""
+        """Editors go to the admin (which leads them to the second factor first), someone
+        who has not told us about themselves yet goes to the onboarding."""
+        if can_use_admin(request.user):
+            return ADMIN_PREFIX
         if not has_completed_onboarding(request.user):
             return reverse("accounts:onboarding")
         return super().get_login_redirect_url(request)
+
+    def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
+        """A log-in a moment ago counts as recent, as allauth's own re-authentication does:
+        whoever sets up an authenticator app right after logging in is not asked for the
+        password again."""
+        records = get_authentication_records(self.request, self.request.user)
+        if records and time.time() - records[-1]["at"] < app_settings.REAUTHENTICATION_TIMEOUT:
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
 
     def get_signup_redirect_url(self, request: HttpRequest) -> str:
         return reverse("accounts:onboarding")

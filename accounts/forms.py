@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from allauth.mfa.totp.forms import ActivateTOTPForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -142,3 +143,14 @@ class MergeOtherOrganisationForm(forms.Form):
             other_organisation=self.cleaned_data["other_organisation"]
         )
         return list(profiles.values_list("pk", flat=True))
+
+
+class ActivateAuthenticatorForm(ActivateTOTPForm):
+    """allauth's, with a label that says where the code comes from and the number
+    keyboard on a phone."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        code = self.fields["code"]
+        code.label = _("Code from the app")
+        code.widget.attrs.update({"inputmode": "numeric", "autocomplete": "one-time-code"})

@@ -1,21 +1,16 @@
 from collections.abc import Callable
 
-from allauth.mfa.models import Authenticator
 from django.conf import settings
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
-from django.utils.translation import gettext_lazy as _
+
+from .mfa import SecondFactorRequired, is_verified, second_factor_redirect
 
 ADMIN_PREFIX = "/beheer/"
 PRIVATE_PREFIXES = ("/account/", "/mijn/")
-TOTP_REQUIRED_MESSAGE = _(
-    "Editors and coordinators protect the admin with a second step. "
-    "Set up an authenticator app first; after that you can go to the admin."
-)
 
 
 class PrivateAccountPagesMiddleware:
@@ -43,11 +38,12 @@ def can_use_admin(user: object) -> bool:
     )
 
 
-class StaffTwoFactorMiddleware:
-    """Editors and coordinators reach /beheer/ only with a second factor (TOTP).
+class SecondFactorMiddleware:
+    """The second factor (see accounts.mfa): for all of /beheer/ by prefix, and for the
+    front-end views that raise `SecondFactorRequired`.
 
-    Without an authenticator app they are sent to set one up first. Wagtail's own log-in
-    form would skip the code question, so it sends them to allauth's log-in instead.
+    Wagtail's own log-in form would skip the code question, so it sends people to
+    allauth's log-in instead.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -59,12 +55,11 @@ class StaffTwoFactorMiddleware:
         if request.path == f"{ADMIN_PREFIX}login/":
             next_url = request.GET.get("next", ADMIN_PREFIX)
             return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
-        user = request.user
-        if can_use_admin(user) and not has_totp(user):
-            messages.warning(request, TOTP_REQUIRED_MESSAGE)
-            return redirect("mfa_activate_totp")
+        if can_use_admin(request.user) and not is_verified(request):
+            return second_factor_redirect(request)
         return self.get_response(request)
 
-
-def has_totp(user: object) -> bool:
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, SecondFactorRequired):
+            return second_factor_redirect(request)
+        return None

@@ -1,14 +1,24 @@
+import textwrap
+from typing import Any
+
+from allauth.account.utils import get_next_redirect_url
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.views import ViewRecoveryCodesView
+from allauth.mfa.totp.views import ActivateTOTPView
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import permission_required
 
-from .forms import MergeOtherOrganisationForm, ProfileForm
+from .forms import ActivateAuthenticatorForm, MergeOtherOrganisationForm, ProfileForm
+from .mfa import record_set_up
 from .models import Profile
 from .services import ProfileError, complete_onboarding, merge_other_organisation, update_profile
 
@@ -69,3 +79,41 @@ def merge_other_organisations(request: HttpRequest) -> HttpResponse:
         .order_by("other_organisation")
     )
     return render(request, "accounts/admin/merge.html", {"form": form, "names": names})
+
+
+class ActivateAuthenticatorView(ActivateTOTPView):
+    """allauth's set-up of an authenticator app, as one path: it counts as this session's
+    second step and hands `next` on to the recovery codes, whose page leads there."""
+
+    form_class = ActivateAuthenticatorForm
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        # In groups of four, as people type it over from the screen into the app.
+        context["typed_key"] = " ".join(textwrap.wrap(context["form"].secret, 4))
+        return context
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        record_set_up(
+            self.request,
+            Authenticator.objects.get(user=self.request.user, type=Authenticator.Type.TOTP),
+        )
+        return response
+
+    def get_success_url(self) -> str:
+        next_url = get_next_redirect_url(self.request)
+        if not self.did_generate_recovery_codes:
+            return next_url or super().get_success_url()
+        url = super().get_success_url()
+        return f"{url}?{urlencode({'next': next_url})}" if next_url else url
+
+
+class RecoveryCodesView(ViewRecoveryCodesView):
+    """allauth's recovery codes, with the way on: to `next`, or to the overview of the
+    second step."""
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["continue_url"] = get_next_redirect_url(self.request) or reverse("mfa_index")
+        return context

@@ -23,6 +23,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from accounts.mfa import require_second_factor
 from core.exports import spreadsheet_filename, spreadsheet_response
 from core.ratelimit import TOO_MANY_MAILS, may_send_mail
 
@@ -67,6 +68,9 @@ def workspace(view: View) -> View:
     def wrapper(request: HttpRequest, slug: str, **kwargs: Any) -> HttpResponse:
         circle = get_object_or_404(Circle.objects.visible_to(request.user), slug=slug)
         membership = Membership.objects.get(circle=circle, user=request.user)  # type: ignore[misc]
+        if membership.is_facilitator:
+            # Every workspace page offers a facilitator's tools over the other members.
+            require_second_factor(request)
         return view(request, circle=circle, membership=membership, **kwargs)
 
     return wrapper
@@ -809,6 +813,7 @@ def workspace_home(request: HttpRequest, circle: Circle, membership: Membership)
 @permission_required(services.REGIONAL_PERMISSION, raise_exception=True)
 def regional_bottlenecks(request: HttpRequest) -> HttpResponse:
     """Shared bottlenecks of the portal's region, by kind and municipality; never cases."""
+    require_second_factor(request)
     shared = list(Bottleneck.objects.shared().for_region(getattr(request, "region", None)))
     by_kind = []
     for kind, items in groupby(shared, key=lambda b: b.kind):
@@ -832,6 +837,7 @@ def regional_bottlenecks(request: HttpRequest) -> HttpResponse:
 @login_required
 @permission_required(services.REGIONAL_PERMISSION, raise_exception=True)
 def respond(request: HttpRequest, pk: int) -> HttpResponse:
+    require_second_factor(request)
     bottleneck = get_object_or_404(
         Bottleneck.objects.shared().for_region(getattr(request, "region", None)), pk=pk
     )

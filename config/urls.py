@@ -5,10 +5,23 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import views as accounts_views
 from core import views as core_views
 
 urlpatterns = [
     path("beheer/", include(wagtailadmin_urls)),
+    # Ahead of allauth's own views at these addresses: setting up an authenticator app
+    # leads on to the recovery codes and back to where the person was (accounts.mfa).
+    path(
+        "account/2fa/totp/activate/",
+        accounts_views.ActivateAuthenticatorView.as_view(),
+        name="mfa_activate_totp",
+    ),
+    path(
+        "account/2fa/recovery-codes/",
+        accounts_views.RecoveryCodesView.as_view(),
+        name="mfa_view_recovery_codes",
+    ),
     path("account/", include("allauth.urls")),
     path("mijn/", include("accounts.urls")),
     path("mijn/", include("dashboard.urls")),

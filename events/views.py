@@ -19,6 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from accounts.mfa import require_second_factor
 from core.models import Region
 from core.portals import request_base_url
 from core.ratelimit import TOO_MANY_MAILS, may_send_mail
@@ -170,6 +171,8 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
 @never_cache
 def cancel(request: HttpRequest, pk: int) -> HttpResponse:
     registration = get_object_or_404(Registration.objects.visible_to(request.user), pk=pk)
+    if registration.user_id != request.user.pk:
+        require_second_factor(request)  # an editor's or trainer's right over someone else's
     return _cancel_page(request, registration, by_link=False)
 
 
@@ -323,6 +326,7 @@ def _managed_session(request: HttpRequest, pk: int) -> Session:
     session = get_object_or_404(
         Session.objects.managed_by(request.user).select_related("event"), pk=pk
     )
+    require_second_factor(request)
     return session
 
 

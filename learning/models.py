@@ -176,7 +176,9 @@ class AssignmentAnswersQuerySet(models.QuerySet["AssignmentAnswers"]):
     def drafted_pages(self) -> dict[int, datetime]:
         """Per assignment with a draft that is not handed in yet, when it was last saved. A
         draft without a word in it is not a beginning."""
-        rows = self.filter(submitted_at__isnull=True).values_list("page_id", "updated_at", "answers")
+        rows = self.filter(submitted_at__isnull=True).values_list(
+            "page_id", "updated_at", "answers"
+        )
         return {page_id: saved for page_id, saved, answers in rows if any(answers.values())}
 
 

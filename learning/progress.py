@@ -52,7 +52,9 @@ def item_progress(*, user: Any, page: Page) -> ItemProgress:
         if progress is not None and (furthest is None or progress > furthest):
             furthest = progress
     if started_at is None and isinstance(page, PracticeAssignmentPage):
-        started_at = AssignmentAnswers.objects.of(user).filter(page=page).drafted_pages().get(page.pk)
+        started_at = (
+            AssignmentAnswers.objects.of(user).filter(page=page).drafted_pages().get(page.pk)
+        )
     return ItemProgress(started_at=started_at, completed_at=completed_at, furthest=furthest)
 
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from accounts.mfa import require_second_factor
 from catalogue.models import LearningItemPage
 from core.exports import spreadsheet_filename, spreadsheet_response
 from core.portals import request_base_url
@@ -186,6 +187,7 @@ def attendance(request: HttpRequest, pk: int, day_pk: int) -> HttpResponse:
     cohort = get_object_or_404(
         Cohort.objects.managed_by(request.user).select_related("track"), pk=pk
     )
+    require_second_factor(request)
     days = list(cohort.days.select_related("track_day"))  # type: ignore[attr-defined]
     day = next((day for day in days if day.pk == day_pk), None)
     if day is None:
@@ -264,6 +266,7 @@ def progress_matrix(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = get_object_or_404(
         Cohort.objects.overseen_by(request.user).select_related("track"), pk=pk
     )
+    require_second_factor(request)
     columns, rows = _matrix(cohort)
     if request.GET.get("formaat") == "csv":
         headings = [f"{day}: {column}" for day, names in columns for column in names]

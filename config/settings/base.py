@@ -74,7 +74,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.PrivateAccountPagesMiddleware",
-    "accounts.middleware.StaffTwoFactorMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.PortalMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -204,7 +204,8 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Leren over armoede"
-# Editors and coordinators need an authenticator app for /beheer/ (accounts.middleware).
+# Every right beyond a learner's own (/beheer/, other people's data) needs the second
+# factor in that session: an authenticator app (accounts.mfa).
 ADMIN_REQUIRES_TOTP = env.bool("ADMIN_REQUIRES_TOTP", default=True)
 # Wagtail's own log-in form would skip the second factor; send editors to allauth's.
 WAGTAILADMIN_LOGIN_URL = "account_login"

@@ -34,8 +34,8 @@ WHITENOISE_AUTOREFRESH = True
 # another port set PORTAL_BASE_URL themselves, the browser tests to the live server's.
 PORTAL_BASE_URL = "http://{hostname}"
 WAGTAILADMIN_BASE_URL = "http://groningen.localhost"
-# The admin tests of the other apps log editors in without a second factor; the tests of
-# accounts.middleware switch the requirement on.
+# The tests of the other apps log editors, trainers and coordinators in without a second
+# factor; the tests of accounts.mfa and tests/test_second_factor.py switch it on.
 ADMIN_REQUIRES_TOTP = False
 
 # The concurrency tests (marked `concurrency`; `make test` runs them in a second pytest

@@ -48,9 +48,9 @@ def allowed_tables() -> set[str]:
     return tables
 
 
-def url_patterns(resolver: URLResolver | None = None, prefix: str = "", namespace: str = "") -> (
-    Iterator[tuple[str, str]]
-):
+def url_patterns(
+    resolver: URLResolver | None = None, prefix: str = "", namespace: str = ""
+) -> Iterator[tuple[str, str]]:
     """Every (name, route) of the project, names with their namespace."""
     for entry in (resolver or get_resolver()).url_patterns:
         if isinstance(entry, URLResolver):
