@@ -23,7 +23,7 @@ def to_wagtail(apps, schema_editor) -> None:
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0002_body_button_block"),
+        ("core", "0003_outgoing_email"),
         ("wagtailcore", "0048_add_default_workflows"),
     ]
 
