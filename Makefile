@@ -85,4 +85,4 @@ check: install
 
 # Collect new source strings into locale/nl after changing texts.
 messages: install
-	$(MANAGE) makemessages -l nl --ignore=.venv --ignore=var --no-obsolete
+	$(MANAGE) makemessages -l nl --ignore=.venv --ignore=var --no-obsolete --no-wrap
