@@ -50,7 +50,7 @@ from circles.services import (
 from circles.tests.factories import make_case, make_circle
 from core.privacy import Removal, holdings, user_relations
 from events.models import RegistrationChange
-from events.services import calendar_feed_for, register_user
+from events.services import register_user, renew_calendar_feed
 from events.tests.factories import create_event
 from learning.models import NeedsScan
 from learning.routes import add_to_route
@@ -108,7 +108,7 @@ def everything(person, someone_else, catalogue, groningen) -> None:
     RegistrationChange.objects.create(
         registration=waiting, actor=person, to_state=waiting.state, reason="Door de trainer"
     )
-    calendar_feed_for(user=person)
+    renew_calendar_feed(user=person)
     event.trainers.add(person)
     event.save_revision(user=person).publish()
     # tracks

@@ -5,7 +5,7 @@ scrolls sideways at any text size and letter spacing the toolbar offers."""
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, ViewportSize, expect
 
 from .checks import check_page
 from .conftest import REGIONS, NewContext
@@ -13,8 +13,8 @@ from .test_portals import assert_no_horizontal_scroll, sitemap_urls
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
-SMALL_PHONE = {"width": 320, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+SMALL_PHONE: ViewportSize = {"width": 320, "height": 844}
 TEXT_LEVELS = range(-1, 6)
 SPACING_LEVELS = range(4)
 # Pages outside the sitemaps that every visitor meets.
