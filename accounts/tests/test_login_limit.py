@@ -20,4 +20,4 @@ def test_wrong_passwords_through_both_portals_count_together(
         ).content.decode()
         for host in hosts
     ]
-    assert ["Te veel" in page for page in pages] == [False] * 5 + [True]
+    assert ["te vaak een verkeerd wachtwoord" in page for page in pages] == [False] * 5 + [True]

@@ -56,7 +56,11 @@ def test_resending_the_confirmation_of_a_new_address_all_hour_sends_3_emails(
     start = timezone.now()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(email_page, {"action_add": "", "email": "nieuw@voorbeeld.nl"})
-        for minute in range(2, 62, 2):
-            with time_machine.travel(start + timedelta(minutes=minute), tick=False):
-                client.post(email_page, {"action_send": "", "email": "nieuw@voorbeeld.nl"})
+    for minute in range(2, 62, 2):
+        # The outbox sends what is due at the moment of sending: deliver at that minute.
+        with (
+            time_machine.travel(start + timedelta(minutes=minute), tick=False),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            client.post(email_page, {"action_send": "", "email": "nieuw@voorbeeld.nl"})
     assert [message.to for message in mail.outbox] == [["nieuw@voorbeeld.nl"]] * 3
