@@ -76,7 +76,8 @@ test: test-deps install
 	TEST_SQLITE_FILE="$$(mktemp -u "$${TMPDIR:-/tmp}/leeromgeving-test-XXXXXX.sqlite3")" \
 		$(BIN)/pytest -m concurrency $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
-check: install
+# system-deps for gettext, which install's compilemessages needs (CI runs check first).
+check: run-deps install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy .

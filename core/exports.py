@@ -75,7 +75,7 @@ def spreadsheet_response(
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=True, filename=f"{filename}.{file_format}"
     )
-    table = ([cell(value) for value in row] for row in [headings, *rows])
+    table = ([_cell(value) for value in row] for row in [headings, *rows])
     if file_format == CSV:
         _write_csv(response, table)
     else:
@@ -83,7 +83,7 @@ def spreadsheet_response(
     return response
 
 
-def cell(value: object) -> Cell:
+def _cell(value: object) -> Cell:
     """A value as one cell: times in Dutch time without microseconds, text neutralised."""
     if value is None:
         return ""
