@@ -3,6 +3,7 @@ from datetime import timedelta
 from functools import partial
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +25,16 @@ from wagtail.users.models import UserProfile
 
 from .admin_views import OutgoingEmailViewSet
 from .cache import invalidate_page_cache
-from .models import LearningForm, Municipality, Organisation, Region, Role, Sector, Theme
+from .models import (
+    LearningForm,
+    Municipality,
+    Organisation,
+    OutgoingEmail,
+    Region,
+    Role,
+    Sector,
+    Theme,
+)
 from .periodic import PeriodicJob
 from .privacy import Holding, PersonalData, Removal
 from .services import SEND_AGAIN
@@ -190,6 +200,13 @@ def before_removal(*, user: Any) -> None:
     ModelLogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(user), object_id=str(user.pk)
     ).delete()
+    # The outbox knows people only by address: their messages, sent or waiting, go too.
+    addresses = {
+        user.email,
+        *EmailAddress.objects.filter(user=user).values_list("email", flat=True),
+    }
+    for address in filter(None, addresses):
+        OutgoingEmail.objects.filter(recipients__icontains=address).delete()
 
 
 @hooks.register("personal_data")
