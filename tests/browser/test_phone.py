@@ -147,6 +147,8 @@ def test_menu_and_display_settings_fold_on_a_phone(
     expect(page.locator("#site-search-q")).to_be_focused()
     check_page("phone", page, "menu-open")
 
+    # check_page ends on a desk-sized screen; back to the phone, where the menu folds.
+    page.set_viewport_size(PHONE)
     main_nav.get_by_role("link", name="Agenda").click()
     expect(page.locator("h1")).to_have_text("Agenda")
     expect(main_nav).to_be_hidden()
