@@ -53,6 +53,7 @@ def test_a_visitor_confirms_with_the_link_in_the_email(
 def test_the_calendar_feed_address_uses_the_served_port(client, session):
     user = create_user("sanne")
     services.register_user(session=session, user=user)
+    services.renew_calendar_feed(user=user)  # the button on the page makes the feed
     client.force_login(user)
     page = client.get(reverse("events:my_calendar"), HTTP_HOST="drenthe.localhost:8100").text
     feed = re.search(r'id="feed-url"[^>]* value="([^"]+)"', page)

@@ -46,8 +46,12 @@ def pdf_text(content: bytes) -> str:
     return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
 
-def test_the_certificate_email_and_its_pdf_link_to_the_served_port(certificate):
-    assert send_certificate_email.call(certificate_id=certificate.pk)
+def test_the_certificate_email_and_its_pdf_link_to_the_served_port(
+    certificate, django_capture_on_commit_callbacks
+):
+    # The outbox delivers after the transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_certificate_email.call(certificate_id=certificate.pk)
     [message] = mail.outbox
     links = re.findall(r"http://[^\s\"<>]+", str(message.body))
     assert links and all(PORTAL.match(link) for link in links), links
