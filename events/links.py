@@ -42,6 +42,7 @@ class Problem(enum.StrEnum):
     MOVED_ON = "moved_on"  # the registration is no longer where the link found it
 
 
+# The e-mail and the page for an expired link say "three days" in words.
 CONFIRM_MAX_AGE = timedelta(days=3)
 
 

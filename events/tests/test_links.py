@@ -106,8 +106,12 @@ def test_a_fresh_accept_link_gives_the_seat(client: Client, offered):
 # --- Too old: a calm Dutch page, 410, nothing changed -----------------------------------
 
 
-def test_a_confirm_link_older_than_three_days_does_nothing(client: Client, session):
-    registration = visitor(session)
+def test_a_confirm_link_older_than_three_days_does_nothing(
+    client: Client, session, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = visitor(session)
+    assert "De link werkt drie dagen." in str(mail.outbox[-1].body)
     link = url(registration, links.Kind.CONFIRM)
     with time_machine.travel(timezone.now() + timedelta(days=3, minutes=1)):
         for response in (client.get(link, **HOST), client.post(link, **HOST)):
