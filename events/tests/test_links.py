@@ -125,13 +125,17 @@ def test_a_confirm_link_older_than_three_days_does_nothing(
 def test_a_cancel_link_after_the_deadline_does_nothing(client: Client, session):
     registration = confirmed_visitor(session)
     link = url(registration, links.Kind.CANCEL)
-    deadline = session.cancellation_deadline()
-    for moment in (deadline + timedelta(minutes=1), session.ends_at + timedelta(days=30)):
+    moments = {
+        session.cancellation_deadline() + timedelta(minutes=1): "Laat het de organisator weten",
+        session.ends_at + timedelta(days=30): "De bijeenkomst is al begonnen of voorbij.",
+    }
+    for moment, what_to_do in moments.items():
         with time_machine.travel(moment):
             for response in (client.get(link, **HOST), client.post(link, **HOST)):
                 assert response.status_code == 410
                 assert EXPIRED in response.text
                 assert "niet meer zelf afmelden" in response.text
+                assert what_to_do in response.text
     assert_unchanged(registration, State.CONFIRMED)
 
 
