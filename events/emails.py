@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from core.portals import regions_base_url
 
+from . import links
 from .calendar import calendar_for
 from .models import EventEmail
 
@@ -42,8 +43,6 @@ def portal_url(email: EventEmail) -> str:
 
 
 def build_message(email: EventEmail) -> EmailMultiAlternatives:
-    from .services import cancellation_token, confirmation_token
-
     registration = email.registration
     session = registration.session
     base_url = portal_url(email)
@@ -56,11 +55,11 @@ def build_message(email: EventEmail) -> EmailMultiAlternatives:
             "event": session.event,
             "base_url": base_url,
             "confirm_url": base_url
-            + reverse("events:confirm", args=[confirmation_token(registration)]),
+            + reverse("events:confirm", args=[links.make(registration, links.Kind.CONFIRM)]),
             "cancel_url": base_url
-            + reverse("events:cancel_by_link", args=[cancellation_token(registration)]),
+            + reverse("events:cancel_by_link", args=[links.make(registration, links.Kind.CANCEL)]),
             "offer_url": base_url
-            + reverse("events:accept_offer", args=[cancellation_token(registration)]),
+            + reverse("events:accept_offer", args=[links.make(registration, links.Kind.ACCEPT)]),
             "evaluation_url": base_url + reverse("events:evaluation", args=[registration.pk]),
             "feed_url": base_url + reverse("events:my_calendar"),
         }

@@ -13,7 +13,6 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.core import signing
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -40,9 +39,6 @@ from .models import (
 )
 
 State = RegistrationState
-CONFIRMATION_SALT = "events.visitor-registration"
-# A visitor confirms their address within this time, or the registration lapses.
-CONFIRMATION_MAX_AGE = timedelta(days=3)
 
 
 class RegistrationError(Exception):
@@ -216,52 +212,12 @@ def register_visitor(*, session: Session, visitor: Visitor) -> tuple[Registratio
     return registration, True
 
 
-def confirmation_token(registration: Registration) -> str:
-    return signing.dumps(registration.pk, salt=CONFIRMATION_SALT)
-
-
-LINK_SALT = "events.registration-link"
-
-
-def cancellation_token(registration: Registration) -> str:
-    """The secret in the links of a person's e-mails: cancel, accept an offered seat."""
-    return signing.dumps(registration.pk, salt=LINK_SALT)
-
-
-def registration_from_link(token: str) -> Registration:
-    try:
-        pk = signing.loads(token, salt=LINK_SALT)
-    except signing.BadSignature as error:
-        raise RegistrationError(_("This link is not valid.")) from error
-    registration = Registration.objects.select_related("session__event").filter(pk=pk).first()
-    if registration is None:
-        raise RegistrationError(_("This registration no longer exists."))
-    return registration
-
-
-def registration_for_confirmation(token: str) -> Registration | None:
-    """The registration a confirmation link is about, to show on the page before the
-    person presses the button; None for a link that is not valid (the button says why)."""
-    try:
-        pk = signing.loads(token, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
-    except signing.BadSignature:
-        return None
-    return Registration.objects.select_related("session__event").filter(pk=pk).first()
-
-
 @transaction.atomic
-def confirm_visitor(*, token: str) -> Registration:
-    try:
-        pk = signing.loads(token, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
-    except signing.SignatureExpired as error:
-        raise RegistrationError(_("This link has expired. Please register again.")) from error
-    except signing.BadSignature as error:
-        raise RegistrationError(_("This link is not valid. Please register again.")) from error
-    registration = Registration.objects.select_related("session").filter(pk=pk).first()
-    if registration is None:
-        raise RegistrationError(_("This registration no longer exists. Please register again."))
+def confirm_visitor(*, registration: Registration) -> Registration:
+    """The visitor confirmed their address with the link in their e-mail (events.links
+    checked it); the registration now takes a seat or a place in the queue."""
     session = _lock(registration.session)
-    registration = Registration.objects.get(pk=pk)
+    registration = Registration.objects.select_related("session__event").get(pk=registration.pk)
     if registration.state != State.PENDING:
         return registration  # a second click on the link changes nothing
     now = timezone.now()
@@ -451,8 +407,11 @@ def add_by_hand(*, session: Session, visitor: Visitor, user: Any, actor: Any) ->
     registration.organisation_name = visitor.organisation_name
     registration.role = visitor.role
     registration.state = State.PENDING
+    # A new round of a reused row: the links in earlier e-mails (events.links) stop working.
+    now = timezone.now()
+    registration.created_at = now
     registration.save()
-    _place(registration, session, actor=actor, reason=_("Added by an editor"), now=timezone.now())
+    _place(registration, session, actor=actor, reason=_("Added by an editor"), now=now)
     return registration
 
 

@@ -24,7 +24,7 @@ from core.models import Region
 from core.portals import request_base_url
 from core.ratelimit import TOO_MANY_MAILS, may_send_mail
 
-from . import services
+from . import links, services
 from .calendar import calendar_for, sessions_for_calendar
 from .certificate import certificate_pdf
 from .forms import AgendaFilterForm, AttendanceForm, EvaluationForm, VisitorForm
@@ -149,9 +149,13 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     """The link in a visitor's e-mail: a button, so a mail scanner that opens links does
     not confirm on the person's behalf."""
+    try:
+        registration = links.open_link(token, links.Kind.CONFIRM)
+    except links.LinkError as error:
+        return _link_done(request, error)
     if request.method == "POST":
         try:
-            registration = services.confirm_visitor(token=token)
+            registration = services.confirm_visitor(registration=registration)
         except services.RegistrationError as error:
             return render(
                 request,
@@ -160,10 +164,42 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
                 status=400,
             )
         return render(request, "events/visitor_confirmed.html", {"registration": registration})
+    return render(request, "events/confirm.html", {"registration": registration})
+
+
+def _link_done(request: HttpRequest, error: links.LinkError) -> HttpResponse:
+    """A link from an e-mail that does nothing (any more): what happened, what to do now.
+    A link that was never ours is 404, as a guessed id is. One past its time is 410 Gone,
+    which also tells mail scanners and browsers not to come back. One whose registration
+    moved on is 200: it is no error, the page shows where the registration stands now."""
+    status = {
+        links.Problem.INVALID: HTTPStatus.NOT_FOUND,
+        links.Problem.EXPIRED: HTTPStatus.GONE,
+        links.Problem.MOVED_ON: HTTPStatus.OK,
+    }[error.problem]
+    registration = error.registration
+    session = registration.session if registration else None
+    session_to_come = session is not None and timezone.now() < session.starts_at
+    # Registering again helps when the registration lapsed or ended; a visitor whose
+    # confirm link expired gets a fresh link that way.
+    lapsed = error.problem == links.Problem.EXPIRED and error.kind != links.Kind.CANCEL
+    ended = registration is not None and not registration.is_active
     return render(
         request,
-        "events/confirm.html",
-        {"registration": services.registration_for_confirmation(token)},
+        "events/link_done.html",
+        {
+            "problem": error.problem,
+            "kind": error.kind,
+            "registration": registration,
+            "session": session,
+            "session_to_come": session_to_come,
+            "register_again_url": (
+                _event_url(request, session) + f"#sessie-{session.pk}"
+                if session and session.event and session_to_come and (lapsed or ended)
+                else ""
+            ),
+        },
+        status=status,
     )
 
 
@@ -179,14 +215,9 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
 @never_cache
 def cancel_by_link(request: HttpRequest, token: str) -> HttpResponse:
     try:
-        registration = services.registration_from_link(token)
-    except services.RegistrationError as error:
-        return render(
-            request,
-            "events/message.html",
-            {"title": _("Link not valid"), "text": error.message},
-            status=404,
-        )
+        registration = links.open_link(token, links.Kind.CANCEL)
+    except links.LinkError as error:
+        return _link_done(request, error)
     return _cancel_page(request, registration, by_link=True)
 
 
@@ -218,14 +249,9 @@ def _cancel_page(
 def accept_offer(request: HttpRequest, token: str) -> HttpResponse:
     """The link in the e-mail that offers a seat."""
     try:
-        registration = services.registration_from_link(token)
-    except services.RegistrationError as link_error:
-        return render(
-            request,
-            "events/message.html",
-            {"title": _("Link not valid"), "text": link_error.message},
-            status=404,
-        )
+        registration = links.open_link(token, links.Kind.ACCEPT)
+    except links.LinkError as error:
+        return _link_done(request, error)
     return _accept_offer_page(request, registration)
 
 

@@ -9,7 +9,7 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from core.models import Role
-from events import services
+from events import links, services
 from events.models import Registration
 from events.models import RegistrationState as State
 
@@ -138,7 +138,7 @@ def test_visitor_registers_and_confirms_through_the_pages(client: Client, sessio
     )
     assert "Kijk in je e-mail" in response.text
     registration = Registration.objects.get()
-    url = reverse("events:confirm", args=[services.confirmation_token(registration)])
+    url = reverse("events:confirm", args=[links.make(registration, links.Kind.CONFIRM)])
     page = client.get(url, **HOST)
     assert session.event.title in page.text  # which session, before the button
     registration.refresh_from_db()

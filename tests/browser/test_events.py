@@ -4,11 +4,14 @@ an account registers with the form and confirms by the link in the e-mail. axe (
 and AA) checks every page, on desktop and on a phone."""
 
 import re
+from datetime import timedelta
 from functools import partial
 
 import pytest
+import time_machine
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives
+from django.utils import timezone
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
@@ -134,6 +137,12 @@ def test_visitor_registers_and_confirms_by_email(
     assert message.subject.startswith("Bevestig je inschrijving voor")
     link = re.search(r"http://\S+/agenda/bevestigen/\S+/", str(message.body))
     assert link and link.group(0).startswith(base_url), message.body
+    # Four days on, the link has expired: a calm page says so and what to do instead.
+    with time_machine.travel(timezone.now() + timedelta(days=4)):
+        page.goto(link.group(0))
+        expect(page.locator("h1")).to_have_text("Deze link is verlopen")
+        expect(page.get_by_role("link", name="Naar de bijeenkomst")).to_be_visible()
+        check_page(page, "link-expired")
     page.goto(link.group(0))
     check_page(page, "visitor-confirm")
     page.get_by_role("button", name="Bevestig mijn inschrijving").click()
@@ -142,4 +151,8 @@ def test_visitor_registers_and_confirms_by_email(
     check_page(page, "visitor-confirmed")
     registration.refresh_from_db()
     assert registration.state == "confirmed"
+    page.goto(link.group(0))  # the link a second time: it has done its work
+    expect(page.locator("h1")).to_have_text("Deze link geldt niet meer")
+    expect(page.locator("main")).to_contain_text("Bevestigd")
+    check_page(page, "link-moved-on")
     assert mail.outbox[-1].subject.startswith("Je bent ingeschreven voor")
