@@ -170,7 +170,7 @@ def test_item_page_queries_do_not_grow_with_items(
     page.related_items.set(items[:5])
     page.save_revision().publish()
     client.get(f"/aanbod/{page.slug}/?v=0")  # warms portal data and glossary terms
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         response = client.get(f"/aanbod/{page.slug}/?v=1")
     assert response.status_code == 200
     assert response.content.decode().count('<li><a href="/aanbod/item-') == 5
