@@ -12,11 +12,7 @@ def describe_duration(minutes: int, days: int | None = None) -> str:
     if days:
         return ngettext("%(days)s day", "%(days)s days", days) % {"days": days}
     if minutes < 60 or (minutes < 180 and minutes % 30):
-        return ngettext("%(minutes)s minute", "%(minutes)s minutes", minutes) % {
-            "minutes": minutes
-        }
+        return ngettext("%(minutes)s minute", "%(minutes)s minutes", minutes) % {"minutes": minutes}
     halves = round(minutes / 30)
     hours = number_format(halves / 2, decimal_pos=0 if halves % 2 == 0 else 1)
-    return ngettext("%(hours)s hour", "%(hours)s hours", 1 if halves == 2 else 2) % {
-        "hours": hours
-    }
+    return ngettext("%(hours)s hour", "%(hours)s hours", 1 if halves == 2 else 2) % {"hours": hours}

@@ -91,7 +91,10 @@ class LearningItemQuerySet(RegionalPageQuerySet):
         """Adds `closed_label`: empty while the item is on offer, else why it is not."""
         return self.annotate(
             closed_label=Case(
-                *[When(pk__in=ids, then=Value(str(label))) for label, ids in closed_items(timezone.now())],
+                *[
+                    When(pk__in=ids, then=Value(str(label)))
+                    for label, ids in closed_items(timezone.now())
+                ],
                 default=Value(""),
                 output_field=models.CharField(),
             )
