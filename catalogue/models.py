@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.core.paginator import Paginator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Case, Count, Q, QuerySet, Value, When
 from django.http import HttpRequest
@@ -92,7 +92,7 @@ class LearningItemQuerySet(RegionalPageQuerySet):
         return self.annotate(
             closed_label=Case(
                 *[
-                    When(pk__in=ids, then=Value(str(label)))
+                    When(pk__in=ids, then=Value(label))
                     for label, ids in closed_items(timezone.now())
                 ],
                 default=Value(""),

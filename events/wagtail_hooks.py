@@ -106,6 +106,6 @@ def past_events(now: datetime) -> tuple[str, Any]:
     """An event with sessions, all of them over."""
     # Sessions of tracks and circles have no event; NOT IN would fail on their NULL.
     sessions = Session.objects.filter(event__isnull=False)
-    return _("Past"), EventPage.objects.filter(pk__in=sessions.values("event_id")).exclude(
+    return str(_("Past")), EventPage.objects.filter(pk__in=sessions.values("event_id")).exclude(
         pk__in=sessions.filter(ends_at__gte=now).values("event_id")
     ).values("pk")

@@ -135,6 +135,6 @@ def personal_data() -> list[PersonalData]:
 def closed_tracks(now: datetime) -> tuple[str, Any]:
     """A track whose groups have all started or closed registration: nobody can join it
     now. A track without groups is not closed, only not planned yet."""
-    return _("Registration closed"), TrackPage.objects.filter(
+    return str(_("Registration closed")), TrackPage.objects.filter(
         pk__in=Cohort.objects.values("track_id")
     ).exclude(pk__in=Cohort.objects.open_for_registration(now).values("track_id")).values("pk")

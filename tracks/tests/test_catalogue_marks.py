@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from .factories import create_track, plan
 
-
 TRACK = "Driedaagse leergang"
 FRESH = itertools.count()
 
