@@ -590,16 +590,18 @@ class CatalogueIndexPage(RoutablePageMixin, RegionalPage):
 
     @path("gezinstype/<slug:slug>/", name="family_type")
     def family_type(self, request: HttpRequest, slug: str) -> TemplateResponse:
-        return self._concept_page(request, get_object_or_404(FamilyType, slug=slug), "family_types")
+        return self._concept_page(
+            request, get_object_or_404(FamilyType, slug=slug), "family_types", "family_types"
+        )
 
     @path("kapitaal/<slug:slug>/", name="capital_form")
     def capital_form(self, request: HttpRequest, slug: str) -> TemplateResponse:
         return self._concept_page(
-            request, get_object_or_404(CapitalForm, slug=slug), "capital_forms"
+            request, get_object_or_404(CapitalForm, slug=slug), "capital_forms", "capital_forms"
         )
 
     def _concept_page(
-        self, request: HttpRequest, term: TaxonomyTerm, relation: str
+        self, request: HttpRequest, term: TaxonomyTerm, relation: str, overview: str
     ) -> TemplateResponse:
         region = getattr(request, "region", None)
         items = (
@@ -615,6 +617,8 @@ class CatalogueIndexPage(RoutablePageMixin, RegionalPage):
                 "term": term,
                 "term_kind": capfirst(term._meta.verbose_name),
                 "items": items,
+                "overview_url": (self.get_url(request) or "") + self.reverse_subpage(overview),
+                "overview_name": term._meta.verbose_name_plural,
             },
             template="catalogue/concept_page.html",
         )
