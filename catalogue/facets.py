@@ -111,6 +111,9 @@ class BandFacet(Facet):
         return [(value, str(label), "") for value, (label, _) in self.bands.items()]
 
 
+READS_IN_DAYS = Q(duration_days__isnull=False)
+
+
 def build_facets() -> list[Facet]:
     return [
         TermFacet("rol", _("Role"), relation="roles", model=Role),
@@ -120,12 +123,14 @@ def build_facets() -> list[Facet]:
             "duur",
             _("Duration"),
             bands={
-                "kort": (_("Up to 15 minutes"), Q(duration_minutes__lte=15)),
+                # What reads in days is in the last band only, whatever its minutes say.
+                "kort": (_("Up to 15 minutes"), ~READS_IN_DAYS & Q(duration_minutes__lte=15)),
                 "middel": (
                     _("15 to 60 minutes"),
-                    Q(duration_minutes__gt=15, duration_minutes__lte=60),
+                    ~READS_IN_DAYS & Q(duration_minutes__gt=15, duration_minutes__lte=60),
                 ),
-                "lang": (_("Longer than an hour"), Q(duration_minutes__gt=60)),
+                "lang": (_("Longer than an hour"), ~READS_IN_DAYS & Q(duration_minutes__gt=60)),
+                "dagen": (_("One day or more"), READS_IN_DAYS),
             },
         ),
         TermFacet("regio", pgettext_lazy("facet", "Region"), relation="regions", model=Region),
@@ -141,6 +146,11 @@ def build_facets() -> list[Facet]:
                 )
                 for name in ACCESSIBILITY_FIELDS
             },
+        ),
+        BandFacet(
+            "ervaring",
+            _("Lived experience"),
+            bands={"ja": (_("Made with experts by experience"), Q(made_with_experts=True))},
         ),
     ]
 

@@ -6,16 +6,20 @@ circle's public page subclass it later, so /aanbod/ lists them without importing
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Case, Count, Q, QuerySet, Value, When
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -36,6 +40,8 @@ from core.models import (
     TaxonomyTerm,
     Theme,
 )
+
+from .durations import describe_duration
 
 CHECKBOXES = forms.CheckboxSelectMultiple
 
@@ -60,6 +66,14 @@ class ArticleBodyBlock(BodyBlock):
     image = ImageBlock(label=_("Image"), required=True)
 
 
+def closed_items(now: datetime) -> list[tuple[str, QuerySet[Any]]]:
+    """Items no longer on offer, each kind with the word that says so: an event whose
+    sessions are over ("Afgelopen"), a track whose groups all closed. The apps of those
+    kinds know when that is; they plug in through the `catalogue_closed_items` hook, a
+    function that takes the moment and returns the word and a queryset of page ids."""
+    return [closed(now) for closed in hooks.get_hooks("catalogue_closed_items")]
+
+
 class LearningItemQuerySet(RegionalPageQuerySet):
     def listed(self, region: Any) -> LearningItemQuerySet:
         """Published items of a portal, with what list cards show, in a fixed number of
@@ -68,9 +82,27 @@ class LearningItemQuerySet(RegionalPageQuerySet):
             self.live()
             .public()
             .for_region(region)
+            .with_closed_label()
             .select_related("learning_form")
             .prefetch_related("roles")
         )
+
+    def with_closed_label(self) -> LearningItemQuerySet:
+        """Adds `closed_label`: empty while the item is on offer, else why it is not."""
+        return self.annotate(
+            closed_label=Case(
+                *[
+                    When(pk__in=ids, then=Value(label))
+                    for label, ids in closed_items(timezone.now())
+                ],
+                default=Value(""),
+                output_field=models.CharField(),
+            )
+        )
+
+    def on_offer(self) -> LearningItemQuerySet:
+        """Only what one can still take part in; needs `with_closed_label` first."""
+        return self.filter(closed_label="")
 
 
 class LearningItemPage(RegionalPage):
@@ -90,6 +122,16 @@ class LearningItemPage(RegionalPage):
     )
     duration_minutes = models.PositiveIntegerField(
         _("duration in minutes"), help_text=_("How long it takes, roughly.")
+    )
+    duration_days = models.PositiveSmallIntegerField(
+        _("duration in days"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Only for what takes whole days, such as a training of three days: "
+            "the duration then reads in days."
+        ),
     )
     level = models.CharField(_("level"), max_length=20, choices=Level.choices, blank=True)
     roles = ParentalManyToManyField(Role, related_name="learning_items", verbose_name=_("roles"))
@@ -144,6 +186,7 @@ class LearningItemPage(RegionalPage):
             [
                 FieldPanel("learning_form"),
                 FieldPanel("duration_minutes"),
+                FieldPanel("duration_days"),
                 FieldPanel("level"),
                 FieldPanel("roles", widget=CHECKBOXES),
                 FieldPanel("themes", widget=CHECKBOXES),
@@ -193,7 +236,17 @@ class LearningItemPage(RegionalPage):
         context["item_panels"] = [
             panel(request, self) for panel in hooks.get_hooks("catalogue_item_panels")
         ]
+        context["closed_label"] = (
+            LearningItemPage.objects.filter(pk=self.pk)
+            .with_closed_label()
+            .values_list("closed_label", flat=True)
+            .first()
+        )
         return context
+
+    @property
+    def duration_label(self) -> str:
+        return describe_duration(self.duration_minutes, self.duration_days)
 
     @property
     def outcome_list(self) -> list[str]:
@@ -424,6 +477,7 @@ SORTS = {
     "duur": ("duration_minutes", "title"),
 }
 PAGE_SIZE = 20
+SHOW_CLOSED = "afgelopen"
 
 
 class CatalogueIndexPage(RoutablePageMixin, RegionalPage):
@@ -449,15 +503,23 @@ class CatalogueIndexPage(RoutablePageMixin, RegionalPage):
     class Meta:
         verbose_name = _("catalogue")
 
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    def get_context(
+        self, request: HttpRequest, *args: Any, listing: bool = True, **kwargs: Any
+    ) -> dict[str, Any]:
         from .facets import apply_facets
 
         context = super().get_context(request, *args, **kwargs)
+        if not listing:  # the pages below it show their own items
+            return context
         region = getattr(request, "region", None)
+        # What is over (a past event, a track without an open group) leaves the listing
+        # unless asked for: it is still there to read back.
+        show_closed = request.GET.get(SHOW_CLOSED) == "ja"
+        items = LearningItemPage.objects.listed(region)
         items, facets = apply_facets(
-            LearningItemPage.objects.listed(region),
+            items if show_closed else items.on_offer(),
             request.GET,
-            scope=f"region-{getattr(region, 'pk', None)}",
+            scope=f"region-{getattr(region, 'pk', None)}-closed-{show_closed}",
         )
         sort = request.GET.get("sorteer", "")
         if sort not in SORTS:
@@ -485,30 +547,78 @@ class CatalogueIndexPage(RoutablePageMixin, RegionalPage):
                 for option in facet.selected
             ],
             query_without_page=_query_without(request, "pagina"),
+            show_closed=show_closed,
         )
         return context
 
+    @path("gezinstype/", name="family_types")
+    def family_types(self, request: HttpRequest) -> TemplateResponse:
+        return self._overview(request, FamilyType, "gezinstype")
+
+    @path("kapitaal/", name="capital_forms")
+    def capital_forms(self, request: HttpRequest) -> TemplateResponse:
+        return self._overview(request, CapitalForm, "kapitaal")
+
+    def _overview(
+        self, request: HttpRequest, model: type[TaxonomyTerm], param: str
+    ) -> TemplateResponse:
+        """Every term of a kind with how much the portal offers for it, in one query."""
+        offered = (
+            LearningItemPage.objects.live()
+            .public()
+            .for_region(getattr(request, "region", None))
+            .with_closed_label()
+            .on_offer()
+        )
+        terms = model.objects.annotate(  # type: ignore[attr-defined]
+            item_count=Count(
+                "learning_items",
+                filter=Q(learning_items__in=offered.values("pk")),
+                distinct=True,
+            )
+        )
+        return self.render(
+            request,
+            listing=False,
+            context_overrides={
+                "terms": terms,
+                "param": param,
+                "heading": capfirst(model._meta.verbose_name_plural),
+            },
+            template="catalogue/overview_page.html",
+        )
+
     @path("gezinstype/<slug:slug>/", name="family_type")
     def family_type(self, request: HttpRequest, slug: str) -> TemplateResponse:
-        return self._concept_page(request, get_object_or_404(FamilyType, slug=slug), "family_types")
+        return self._concept_page(
+            request, get_object_or_404(FamilyType, slug=slug), "family_types", "family_types"
+        )
 
     @path("kapitaal/<slug:slug>/", name="capital_form")
     def capital_form(self, request: HttpRequest, slug: str) -> TemplateResponse:
         return self._concept_page(
-            request, get_object_or_404(CapitalForm, slug=slug), "capital_forms"
+            request, get_object_or_404(CapitalForm, slug=slug), "capital_forms", "capital_forms"
         )
 
     def _concept_page(
-        self, request: HttpRequest, term: TaxonomyTerm, relation: str
+        self, request: HttpRequest, term: TaxonomyTerm, relation: str, overview: str
     ) -> TemplateResponse:
         region = getattr(request, "region", None)
-        items = LearningItemPage.objects.listed(region).filter(**{relation: term}).order_by("title")
+        items = (
+            LearningItemPage.objects.listed(region)
+            .on_offer()
+            .filter(**{relation: term})
+            .order_by("title")
+        )
         return self.render(
             request,
+            listing=False,
             context_overrides={
                 "term": term,
                 "term_kind": capfirst(term._meta.verbose_name),
                 "items": items,
+                "overview_url": (self.get_url(request) or "") + self.reverse_subpage(overview),
+                "overview_name": term._meta.verbose_name_plural,
             },
             template="catalogue/concept_page.html",
         )

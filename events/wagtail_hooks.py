@@ -1,7 +1,7 @@
 """Editors' side of events in /beheer/: the registrations listing (events.admin_views) and
 the waiting list moving up when an editor publishes more seats."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.http import HttpRequest
@@ -15,7 +15,7 @@ from core.privacy import Holding, PersonalData, Removal
 
 from . import services
 from .admin_views import RegistrationViewSet
-from .models import EventPage
+from .models import EventPage, Session
 
 
 @hooks.register("register_admin_viewset")
@@ -99,3 +99,13 @@ def personal_data() -> list[PersonalData]:
             ],
         )
     ]
+
+
+@hooks.register("catalogue_closed_items")
+def past_events(now: datetime) -> tuple[str, Any]:
+    """An event with sessions, all of them over."""
+    # Sessions of tracks and circles have no event; NOT IN would fail on their NULL.
+    sessions = Session.objects.filter(event__isnull=False)
+    return str(_("Past")), EventPage.objects.filter(pk__in=sessions.values("event_id")).exclude(
+        pk__in=sessions.filter(ends_at__gte=now).values("event_id")
+    ).values("pk")

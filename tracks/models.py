@@ -138,6 +138,11 @@ class TrackPage(LearningItemPage):
         context.update(track_page_context(request, self))
         return context
 
+    def clean(self) -> None:
+        super().clean()
+        # A track reads in days ("3 dagen"), and those are the days of its programme.
+        self.duration_days = len(self.days.all()) or None
+
     @property
     def is_accredited(self) -> bool:
         return self.accreditation_points is not None

@@ -28,6 +28,14 @@ class CohortQuerySet(SessionQuerySet):
         """Cohorts whose first day is still to come: the ones people can register for."""
         return self.filter(starts_at__gt=now or timezone.now())
 
+    def open_for_registration(self, now: datetime | None = None) -> CohortQuerySet:
+        """What `Cohort.is_open_for_registration` says, as a filter; a group whose
+        registration is still to open counts as open, as it is coming."""
+        now = now or timezone.now()
+        return self.not_started(now).filter(
+            models.Q(registration_closes_at__isnull=True) | models.Q(registration_closes_at__gt=now)
+        )
+
     def not_finished(self, now: datetime | None = None) -> CohortQuerySet:
         """Cohorts with a day still to come or going on."""
         from .models import CohortDay

@@ -21,7 +21,7 @@ from learning.models import LearningRecord, Verb
 
 from . import services
 from .forms import CohortForm
-from .models import Cohort, CohortDay
+from .models import Cohort, CohortDay, TrackPage
 from .services import check_all_completions, evaluate_completion_of
 
 
@@ -129,3 +129,12 @@ def personal_data() -> list[PersonalData]:
             ],
         )
     ]
+
+
+@hooks.register("catalogue_closed_items")
+def closed_tracks(now: datetime) -> tuple[str, Any]:
+    """A track whose groups have all started or closed registration: nobody can join it
+    now. A track without groups is not closed, only not planned yet."""
+    return str(_("Registration closed")), TrackPage.objects.filter(
+        pk__in=Cohort.objects.values("track_id")
+    ).exclude(pk__in=Cohort.objects.open_for_registration(now).values("track_id")).values("pk")

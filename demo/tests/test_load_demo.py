@@ -59,6 +59,22 @@ def test_demo_portals_serve_their_pages(client, db):
     assert client.get("/in-drenthe/", HTTP_HOST="groningen.localhost:8000").status_code == 404
 
 
+def test_demo_catalogue_tells_the_truth_at_a_glance(client, db):
+    call_command("load_demo", stdout=StringIO())
+    host = "groningen.localhost:8000"
+    listing = client.get("/aanbod/?sorteer=duur", HTTP_HOST=host).content.decode()
+    assert "minuten</li>" in listing and "1440" not in listing and "720 minuten" not in listing
+    # The congres of two months ago is over: not listed, unless asked for, and marked.
+    assert "Jaarcongres" not in listing
+    everything = client.get("/aanbod/?afgelopen=ja", HTTP_HOST=host).content.decode()
+    congres = everything[everything.index("Jaarcongres") :].split("</li>")[0]
+    assert "Afgelopen" in congres
+    tracks = client.get("/aanbod/?duur=dagen", HTTP_HOST=host).content.decode()
+    assert "<li>3 dagen</li>" in tracks and "<li>2 dagen</li>" in tracks
+    for overview in ("/aanbod/gezinstype/", "/aanbod/kapitaal/"):
+        assert client.get(overview, HTTP_HOST=host).status_code == 200, overview
+
+
 def test_glossary_terms_load_once_and_keep_edits(db):
     from demo.glossary_terms import TERMS, load_terms
     from glossary.models import Term

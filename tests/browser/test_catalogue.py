@@ -1,14 +1,17 @@
 """The catalogue in a real browser: filtering, a podcast that plays, accessibility."""
 
 import re
+from functools import partial
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from . import checks
 from .conftest import NewContext
 from .test_portals import axe_violations
 
 pytestmark = pytest.mark.browser
+check_page = partial(checks.check_page, "catalogue")
 
 
 def open_facet(page: Page, name: str) -> None:
@@ -84,6 +87,7 @@ def test_video_has_captions(portals: dict[str, str], page: Page) -> None:
         "/aanbod/?rol=schuldhulpverlener&leervorm=luisteren&sorteer=duur",
         "/aanbod/?thema=bestaat-niet&rol=vrijwilliger&leervorm=kijken&duur=lang",
         "/aanbod/kapitaal/sociaal-kapitaal/",
+        "/aanbod/?afgelopen=ja&ervaring=ja",
         "/begrippen/",
         "/zoeken/",
         "/zoeken/?q=gezinnen+schulden",
@@ -130,3 +134,29 @@ def test_keyboard_filtering_keeps_focus_on_the_checkbox(
     # After htmx swapped in the new results, the keyboard user is where they were.
     expect(page.get_by_label(re.compile(r"^Vrijwilliger"))).to_be_focused()
     expect(page.get_by_label(re.compile(r"^Vrijwilliger"))).to_be_checked()
+
+
+def test_what_is_over_is_marked_and_shown_on_request(portals: dict[str, str], page: Page) -> None:
+    page.goto(f"{portals['groningen']}/aanbod/?leervorm=samen-trainen&rol=sociaal-team")
+    expect(page.locator(".item-card", has_text="Driedaagse")).to_contain_text("3 dagen")
+    expect(page.locator("#recommend-role")).to_have_value("sociaal-team")
+    page.goto(f"{portals['groningen']}/aanbod/?leervorm=samen-trainen")
+    congres = page.locator(".item-card", has_text="Jaarcongres")
+    expect(congres).to_have_count(0)
+    page.get_by_label("Toon ook afgelopen aanbod").check()
+    expect(page).to_have_url(re.compile(r"afgelopen=ja"))
+    expect(congres.locator(".status-label")).to_have_text("Afgelopen")
+    check_page(page, "afgelopen")
+    congres.get_by_role("link").click()
+    expect(page.locator("h1")).to_contain_text("Jaarcongres")
+    expect(page.locator(".status-label")).to_have_text("Afgelopen")
+    check_page(page, "congres")
+
+
+@pytest.mark.parametrize("path", ["gezinstype", "kapitaal"])
+def test_overviews_link_to_the_catalogue(portals: dict[str, str], page: Page, path: str) -> None:
+    page.goto(f"{portals['groningen']}/aanbod/{path}/")
+    check_page(page, path)
+    page.locator(".overview a", has_text="in het aanbod").first.click()
+    expect(page).to_have_url(re.compile(rf"/aanbod/\?{path}="))
+    expect(page.locator(".item-card").first).to_be_visible()
