@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from core.portals import regions_base_url
+from core.portals import regions_base_url, site_base_url
 
 from . import links
 from .calendar import calendar_for
@@ -37,7 +37,10 @@ def subject_for(email: EventEmail) -> str:
 
 
 def portal_url(email: EventEmail) -> str:
-    """The address of a portal that shows the event, for the links in the e-mail."""
+    """The address of the portal the person registered through, for the links in the
+    e-mail; for registrations made elsewhere (by an editor), a portal that shows the event."""
+    if email.registration.portal:
+        return site_base_url(email.registration.portal)
     event = email.registration.session.event
     return regions_base_url(event.regions.values_list("pk", flat=True) if event else [])
 

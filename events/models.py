@@ -422,6 +422,17 @@ class Registration(models.Model):
     # The place in the queue: the moment the person joined the waiting list.
     waiting_since = models.DateTimeField(_("on the waiting list since"), null=True, blank=True)
     offer_expires_at = models.DateTimeField(_("offer valid until"), null=True, blank=True)
+    # The portal the person registered through: the links in their e-mails lead back there
+    # (an event shown on both portals would otherwise send a Drenthe visitor to Groningen).
+    portal = models.ForeignKey(
+        "wagtailcore.Site",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("portal"),
+    )
 
     objects = RegistrationQuerySet.as_manager()
 

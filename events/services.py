@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from core.mail import queue_email
 from core.models import Role
@@ -150,9 +151,12 @@ def _check_role(session: Session, role: Role | None) -> None:
 
 
 @transaction.atomic
-def register_user(*, session: Session, user: Any) -> tuple[Registration, bool]:
+def register_user(
+    *, session: Session, user: Any, portal: Site | None = None
+) -> tuple[Registration, bool]:
     """One click for a person with an account. Returns the registration and whether it is
-    new; a second click returns the existing registration unchanged."""
+    new; a second click returns the existing registration unchanged. `portal` is the site
+    the person registered through, where the links in their e-mails lead."""
     now = timezone.now()
     session = _lock(session)
     existing = session.registrations.filter(user=user).first()  # type: ignore[attr-defined]
@@ -168,6 +172,7 @@ def register_user(*, session: Session, user: Any) -> tuple[Registration, bool]:
     registration.role = getattr(profile, "role", None)
     registration.state = State.PENDING if existing is None else existing.state
     registration.created_at = now
+    registration.portal = portal
     registration.save()
     _place(registration, session, actor=user, reason=_("Registered"), now=now)
     record_statement(
@@ -180,7 +185,9 @@ def register_user(*, session: Session, user: Any) -> tuple[Registration, bool]:
 
 
 @transaction.atomic
-def register_visitor(*, session: Session, visitor: Visitor) -> tuple[Registration, bool]:
+def register_visitor(
+    *, session: Session, visitor: Visitor, portal: Site | None = None
+) -> tuple[Registration, bool]:
     """A visitor without an account: the registration waits for them to confirm their
     address and takes no seat until then."""
     now = timezone.now()
@@ -198,6 +205,7 @@ def register_visitor(*, session: Session, visitor: Visitor) -> tuple[Registratio
     registration.organisation_name = visitor.organisation_name
     registration.role = visitor.role
     registration.created_at = now
+    registration.portal = portal
     from_state = registration.state
     registration.state = State.PENDING
     registration.save()

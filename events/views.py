@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from wagtail.models import Site
 
 from accounts.mfa import require_second_factor
 from core.models import Region
@@ -104,7 +105,9 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
         if request.method != "POST":
             return redirect(_event_url(request, session))
         try:
-            registration, created = services.register_user(session=session, user=request.user)
+            registration, created = services.register_user(
+                session=session, user=request.user, portal=Site.find_for_request(request)
+            )
         except services.RegistrationError as error:
             messages.error(request, error.message)
             return redirect(_event_url(request, session))
@@ -127,7 +130,9 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
     elif posted:
         try:
             registration, created = services.register_visitor(
-                session=session, visitor=services.Visitor(**form.cleaned_data)
+                session=session,
+                visitor=services.Visitor(**form.cleaned_data),
+                portal=Site.find_for_request(request),
             )
         except services.RegistrationError as error:
             form.add_error(None, error.message)
