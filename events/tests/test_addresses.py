@@ -15,7 +15,6 @@ from events import services
 from .factories import create_user
 
 
-
 @pytest.fixture(autouse=True)
 def served_on_port_8100(settings, regions):
     Site.objects.update(port=8000)  # as the demo used to store it
