@@ -195,8 +195,8 @@ def mark_day_attendance(*, day: CohortDay, user: Any, attended: bool, actor: Any
 def evaluate_completion(*, registration: Registration) -> Certificate | None:
     """When the track's rules hold for this registration: the completion record, the
     certificate and the e-mail, each once. Returns the certificate when there is one."""
+    from .emails import queue_certificate_email  # it uses portal_base_url from here
     from .progress import progress_for
-    from .tasks import send_certificate_email
 
     registration = Registration.objects.select_for_update(of=("self",)).get(pk=registration.pk)
     if registration.user_id is None:
@@ -232,7 +232,7 @@ def evaluate_completion(*, registration: Registration) -> Certificate | None:
         completion=True,
         extensions={"cohort": cohort.pk, "certificate": certificate.code},
     )
-    transaction.on_commit(lambda: send_certificate_email.enqueue(certificate_id=certificate.pk))
+    queue_certificate_email(certificate)
     return certificate
 
 

@@ -1,6 +1,7 @@
 from io import StringIO
 
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
@@ -9,12 +10,14 @@ from core.models import (
     LearningForm,
     Municipality,
     Organisation,
+    OutgoingEmail,
     PortalHomePage,
     Region,
     Role,
     Sector,
     Theme,
 )
+from tracks.models import Certificate
 
 COUNTED = [Region, Municipality, Sector, Role, Theme, LearningForm, Organisation, Page, Site]
 
@@ -83,3 +86,14 @@ def test_glossary_terms_load_once_and_keep_edits(db):
     assert load_terms() == len(TERMS) - 1
     assert load_terms() == 0
     assert Term.objects.get(name="Bijstand").short_definition == "Door de redactie."
+
+
+def test_loading_the_demo_sends_no_email(db, settings, django_capture_on_commit_callbacks):
+    """Its people are invented: nobody is told of their registrations or certificates,
+    also not by work that runs after the load commits (tasks, the outbox)."""
+    settings.EMAIL_BACKEND = "core.mail.TaskEmailBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", stdout=StringIO())
+    assert Certificate.objects.exists()  # the demo has certificates to tell about
+    assert [message.subject for message in mail.outbox] == []
+    assert not OutgoingEmail.objects.exists()

@@ -42,6 +42,7 @@ def test_sign_up_confirm_and_onboarding(portals: dict[str, str], page: Page) -> 
     expect(page).to_have_url(re.compile(r"/account/confirm-email/$"))
     check_page(page, "verification-sent")
 
+    assert len(mail.outbox) == 1, [m.subject for m in mail.outbox]
     [message] = mail.outbox
     assert message.subject == "Leren over armoede: Bevestig je e-mailadres"
     link = re.search(r"http://\S+/account/confirm-email/\S+", str(message.body))

@@ -1,5 +1,7 @@
 """The e-mail that tells a participant their certificate is ready, with the PDF; into
-core's outbox, which keeps the PDF with the message until the mail server has it."""
+core's outbox in the transaction that issues the certificate, so the message exists exactly
+when the certificate does. The outbox keeps the PDF with the message until the mail server
+has it."""
 
 from __future__ import annotations
 
@@ -9,7 +11,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django_tasks import task
 
 from core.mail import queue_email
 from core.models import portal_path
@@ -19,16 +20,9 @@ from .models import Certificate
 from .services import portal_base_url
 
 
-@task()
-def send_certificate_email(certificate_id: int) -> bool:
-    """Returns whether a message went out (not when the account is gone meanwhile)."""
-    certificate = (
-        Certificate.objects.select_related("user", "track")
-        .filter(pk=certificate_id, user__isnull=False)
-        .first()
-    )
-    if certificate is None or certificate.user is None:
-        return False
+def queue_certificate_email(certificate: Certificate) -> None:
+    if certificate.user is None:  # the account is gone
+        return
     base_url = portal_base_url(certificate.track)
     with translation.override(settings.LANGUAGE_CODE):
         context = {
@@ -50,4 +44,3 @@ def send_certificate_email(certificate_id: int) -> bool:
             "certificaat.pdf", certificate_pdf(certificate, base_url=base_url), "application/pdf"
         )
     queue_email(message, kind="tracks.certificate")
-    return True
