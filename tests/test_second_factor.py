@@ -202,7 +202,7 @@ OWN_OR_PUBLIC = {
     "wagtaildocs_serve",
     "wagtaildocs_authenticate_with_password",
     "wagtailcore_authenticate_with_password",
-    "wagtailcore_login",
+    "wagtailcore_login",  # leads to allauth's log-in (config/urls.py)
     "wagtail_serve",  # walked as a live page of each page type on both portals
 }
 

@@ -103,6 +103,14 @@ def test_wagtails_own_log_in_form_sends_to_allauths(client):
     assert response["Location"] == f"{reverse('account_login')}?next=%2Fbeheer%2Fpages%2F"
 
 
+def test_wagtails_front_end_log_in_form_sends_to_allauths(client, editor):
+    response = client.post(
+        "/_util/login/?next=/mijn/", {"username": editor.username, "password": PASSWORD}
+    )
+    assert response["Location"] == f"{reverse('account_login')}?next=/mijn/"
+    assert "_auth_user_id" not in client.session
+
+
 def test_log_in_asks_the_code_of_an_editor_with_totp(client, editor):
     secret = activate_totp(editor)
     response = log_in(client, editor)
