@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from django.views.static import serve as serve_file
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -47,4 +48,13 @@ urlpatterns += [
     path("", include("tracks.urls")),
     path("zoeken/", include("search.urls")),
 ]
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail's own log-in form for pages open to logged-in people only would skip
+    # allauth's limits on tries and its question for the code; it leads to allauth's.
+    path(
+        "_util/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="wagtailcore_login",
+    ),
+    path("", include(wagtail_urls)),
+]

@@ -82,6 +82,18 @@ def test_an_editor_with_totp_but_no_code_in_this_session_is_asked_for_it(client,
     assert client.get("/beheer/pages/").status_code == 200
 
 
+def test_the_code_step_offers_no_password_instead(client, editor):
+    """Only a code passes the second factor: a password would lead straight back."""
+    activate_totp(editor)
+    client.force_login(editor)
+    response = client.get(with_next("mfa_reauthenticate", "/beheer/pages/"))
+    assert reverse("account_reauthenticate") not in response.text
+    # Confirming with the password (allauth, e.g. before changing the e-mail address)
+    # still offers the code.
+    response = client.get(reverse("account_reauthenticate"))
+    assert reverse("mfa_reauthenticate") in response.text
+
+
 def test_a_form_sent_without_the_second_factor_returns_to_the_page_with_the_form(client, editor):
     client.force_login(editor)
     response = client.post(
@@ -101,6 +113,14 @@ def test_wagtails_own_log_in_form_sends_to_allauths(client):
     response = client.get("/beheer/login/?next=/beheer/pages/")
     assert response.status_code == 302
     assert response["Location"] == f"{reverse('account_login')}?next=%2Fbeheer%2Fpages%2F"
+
+
+def test_wagtails_front_end_log_in_form_sends_to_allauths(client, editor):
+    response = client.post(
+        "/_util/login/?next=/mijn/", {"username": editor.username, "password": PASSWORD}
+    )
+    assert response["Location"] == f"{reverse('account_login')}?next=/mijn/"
+    assert "_auth_user_id" not in client.session
 
 
 def test_log_in_asks_the_code_of_an_editor_with_totp(client, editor):
