@@ -1,6 +1,7 @@
 """Browser fixtures: one Chromium for the whole package; per test a context and the demo."""
 
 import io
+import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -90,16 +91,49 @@ def page(new_context: NewContext) -> Page:
     return new_context().new_page()
 
 
+def copy_database(source: Any, target: Any) -> None:
+    """Copies a whole SQLite database with SQLite's backup API: page by page, in
+    milliseconds, where loading the demo takes seconds."""
+    source.backup(target)
+
+
+@pytest.fixture(scope="package")
+def demo_database(
+    migrated_state: None, django_db_blocker: DjangoDbBlocker
+) -> Iterator[sqlite3.Connection | None]:
+    """The demo, loaded once for all journeys and kept as a copy in memory, which each
+    journey restores (see `portals`). The test database is left as it was. Only for
+    SQLite's in-memory test database, where the browser tests run (CI runs them once);
+    elsewhere each journey loads the demo itself."""
+    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
+        yield None
+        return
+    with django_db_blocker.unblock():
+        connection.ensure_connection()
+        before, demo = sqlite3.connect(":memory:"), sqlite3.connect(":memory:")
+        copy_database(connection.connection, before)
+        call_command("load_demo", stdout=io.StringIO())
+        copy_database(connection.connection, demo)
+        copy_database(before, connection.connection)
+    yield demo
+    demo.close()
+    before.close()
+
+
 @pytest.fixture
 def portals(
-    migrated_state: None,
+    demo_database: sqlite3.Connection | None,
     live_server: LiveServer,
     django_db_serialized_rollback: None,
     settings: Any,
 ) -> dict[str, str]:
     """The demo content, and the base URL of each portal on the live server, which is
     also the address in every link the platform writes (as `PORT=… make run` sets it)."""
-    call_command("load_demo", stdout=io.StringIO())
+    if demo_database is None:
+        call_command("load_demo", stdout=io.StringIO())
+    else:
+        connection.ensure_connection()
+        copy_database(demo_database, connection.connection)
     port = live_server.thread.port
     settings.PORTAL_BASE_URL = f"http://{{hostname}}:{port}"
     return {region: f"http://{region}.localhost:{port}" for region in REGIONS}
