@@ -1,0 +1,91 @@
+"""No dead links: every page of both portals' sitemaps, and every internal address those
+pages link to (either portal's), answers 200 to a visitor, after redirects."""
+
+import re
+from html.parser import HTMLParser
+from io import StringIO
+from urllib.parse import urljoin, urlsplit
+from xml.etree import ElementTree
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+PORTALS = ("groningen.localhost", "drenthe.localhost")
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+LINK_ATTRIBUTES = {("a", "href"), ("link", "href"), ("form", "action")}
+
+
+class Links(HTMLParser):
+    """The addresses a page links to: anchors, stylesheets, forms and everything with a
+    src. A form that posts is checked by its address alone (see `answers`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, str]] = []  # (address, "get" or "post")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        for name, value in attrs:
+            if value is not None and ((tag, name) in LINK_ATTRIBUTES or name == "src"):
+                method = (values.get("method") or "get").lower() if tag == "form" else "get"
+                self.found.append((value, method))
+
+
+def internal(page_url: str, address: str) -> str | None:
+    """The absolute address without its fragment when it is one of the portals', else None."""
+    absolute = urljoin(page_url, address.strip())
+    parts = urlsplit(absolute)
+    if parts.scheme not in ("http", "https") or parts.hostname not in PORTALS:
+        return None
+    return parts._replace(fragment="").geturl()
+
+
+def answers(client: Client, url: str) -> tuple[int, str]:
+    """The status a GET of this address ends with, following redirects across portals,
+    and the address it ends at."""
+    for _hop in range(5):
+        parts = urlsplit(url)
+        path = f"{parts.path}?{parts.query}" if parts.query else parts.path
+        response = client.get(path, HTTP_HOST=parts.hostname or "")
+        if response.status_code not in (301, 302, 303, 307, 308):
+            return response.status_code, url
+        url = urljoin(url, response["Location"])
+    return 310, url  # too many redirects
+
+
+def sitemap_urls(client: Client, host: str) -> list[str]:
+    response = client.get("/sitemap.xml", HTTP_HOST=host)
+    assert response.status_code == 200
+    locations = ElementTree.fromstring(response.content).findall("sm:url/sm:loc", SITEMAP_NS)
+    urls = [location.text or "" for location in locations]
+    assert all(re.match(rf"^http://{re.escape(host)}/", url) for url in urls), urls
+    return urls
+
+
+@pytest.mark.django_db
+def test_no_internal_link_is_dead():
+    call_command("load_demo", stdout=StringIO())
+    client = Client()
+    pages = [url for host in PORTALS for url in sitemap_urls(client, host)]
+    linked: dict[str, tuple[str, str]] = {}  # address -> (method, first page linking to it)
+    dead: list[str] = []
+    for page in pages:
+        status, _end = answers(client, page)
+        if status != 200:
+            dead.append(f"{page} answers {status} (in the sitemap)")
+            continue
+        response = client.get(urlsplit(page).path, HTTP_HOST=urlsplit(page).hostname)
+        parser = Links()
+        parser.feed(response.content.decode())
+        for address, method in parser.found:
+            if url := internal(page, address):
+                linked.setdefault(url, (method, page))
+    for url, (method, page) in linked.items():
+        status, end = answers(client, url)
+        # A form that posts: its address exists when a GET is refused with 405.
+        if status == 200 or (method == "post" and status == 405):
+            continue
+        dead.append(f"{url} answers {status} at {end} (linked from {page})")
+    print(f"crawled {len(pages)} pages, checked {len(linked)} unique internal addresses")
+    assert dead == []
