@@ -5,7 +5,9 @@ from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.contrib.contenttypes.models import ContentType
+from django.contrib import messages
 from django.core.management import call_command
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.documents import get_document_model
@@ -25,6 +27,7 @@ from wagtail.users.models import UserProfile
 
 from .admin_views import OutgoingEmailViewSet
 from .cache import invalidate_page_cache
+from .links import links_off_portal
 from .models import (
     LearningForm,
     Municipality,
@@ -110,6 +113,21 @@ for hook_name in (
     "after_delete_snippet",
 ):
     hooks.register(hook_name, invalidate_page_cache)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_of_links_off_portal(request: HttpRequest, page: Page) -> None:
+    """Tell the editor which linked pages a portal that shows this page does not show."""
+    for target, regions in links_off_portal(page):
+        messages.warning(
+            request,
+            _(
+                "This page links to “%(title)s”, which is not published on the portal of "
+                "%(portals)s. Visitors there are sent to another portal or do not see the link."
+            )
+            % {"title": target.title, "portals": ", ".join(region.name for region in regions)},
+        )
 
 
 @hooks.register("register_admin_viewset")
