@@ -387,10 +387,11 @@ class RegionalPage(Page):
         """The site of the portal that serves this shared page to the asker, if any."""
         marks, sites = portal_marks(request)
         regions = marks[self.pk] if self.pk in marks else self.region_ids()
-        asking = getattr(getattr(request, "region", None), "pk", None)
-        if asking in regions:
-            return sites.get(asking)
-        return next((site for region, site in sites.items() if region in regions), None)
+        shown_on = [site for region, site in sites.items() if region in regions]
+        asking = Site.find_for_request(request) if request is not None else None
+        if asking is not None and asking.pk in shown_on:
+            return asking.pk
+        return shown_on[0] if shown_on else None
 
     def region_ids(self) -> set[int]:
         # A page newer than the remembered marks (only within one transaction, as the

@@ -8,6 +8,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib import messages
 from django.core.management import call_command
 from django.http import HttpRequest
+from django.utils.text import get_text_list
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.documents import get_document_model
@@ -120,14 +122,15 @@ for hook_name in (
 def warn_of_links_off_portal(request: HttpRequest, page: Page) -> None:
     """Tell the editor which linked pages a portal that shows this page does not show."""
     for target, regions in links_off_portal(page):
-        messages.warning(
-            request,
-            _(
-                "This page links to “%(title)s”, which is not published on the portal of "
-                "%(portals)s. Visitors there are sent to another portal or do not see the link."
-            )
-            % {"title": target.title, "portals": ", ".join(region.name for region in regions)},
+        text = ngettext(
+            "This page links to “%(title)s”, which the %(portals)s portal does not show. "
+            "Its visitors are sent to another portal, or do not see the link.",
+            "This page links to “%(title)s”, which the portals %(portals)s do not show. "
+            "Their visitors are sent to another portal, or do not see the link.",
+            len(regions),
         )
+        names = get_text_list([region.name for region in regions], gettext("and"))
+        messages.warning(request, text % {"title": target.title, "portals": names})
 
 
 @hooks.register("register_admin_viewset")
