@@ -4,8 +4,8 @@ from functools import partial
 from typing import Any
 
 from allauth.account.models import EmailAddress
-from django.contrib.contenttypes.models import ContentType
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.http import HttpRequest
 from django.utils.text import get_text_list

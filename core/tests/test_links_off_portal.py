@@ -56,9 +56,9 @@ def test_an_editor_is_warned_of_a_link_to_a_page_a_portal_of_the_page_does_not_s
     )
     assert response.status_code == 200
     assert warnings(response) == [
-        "Deze pagina linkt naar ‘Concept’. Die staat niet op de portalen Drenthe en "
+        "Deze pagina linkt naar \u2018Concept\u2019. Die staat niet op de portalen Drenthe en "
         "Groningen. Bezoekers van die portalen gaan naar een ander portaal, of zien de link niet.",
-        "Deze pagina linkt naar ‘Stadskanaal’. Die staat niet op het portaal Drenthe. "
+        "Deze pagina linkt naar \u2018Stadskanaal\u2019. Die staat niet op het portaal Drenthe. "
         "Bezoekers van dat portaal gaan naar een ander portaal, of zien de link niet.",
     ]
 

@@ -129,7 +129,9 @@ def test_a_button_leads_to_its_page_on_the_portal_that_shows_it(client, groninge
 
 
 def test_a_learning_form_tile_can_open_a_page_instead_of_the_catalogue(client, groningen):
-    circles = create_content_page(parent=shared_root(), slug="leerkringen", regions=[groningen.region])
+    circles = create_content_page(
+        parent=shared_root(), slug="leerkringen", regions=[groningen.region]
+    )
     LearningForm.objects.create(
         name="Leren met collega's", slug="leren-met-collegas", icon="peers", page=circles
     )
