@@ -29,7 +29,7 @@ def linked_page_ids(instance: models.Model) -> set[int]:
             if (value := field.value_from_object(instance)) is not None:  # type: ignore[union-attr]
                 ids.add(int(value))
         elif to_page and field.many_to_many and field.concrete:
-            ids.update(getattr(instance, field.name).values_list("pk", flat=True))
+            ids.update(page.pk for page in getattr(instance, field.name).all())  # in memory
         elif hasattr(field, "extract_references"):
             value = field.value_from_object(instance)  # type: ignore[union-attr]
             if value is not None:

@@ -1,5 +1,6 @@
 """No dead links: every page of both portals' sitemaps, and every internal address those
-pages link to (either portal's), answers 200 to a visitor, after redirects."""
+pages link to (either portal's), answers 200 to a visitor, after redirects, and no filtered
+list they link to is empty."""
 
 import re
 from html.parser import HTMLParser
@@ -25,7 +26,7 @@ LINK_ATTRIBUTES = {("a", "href"), ("link", "href"), ("form", "action")}
 
 class Links(HTMLParser):
     """The addresses a page links to: anchors, stylesheets, forms and everything with a
-    src. A form that posts is checked by its address alone (see `answers`)."""
+    src. A form that posts is checked by its address alone (see `fault`)."""
 
     def __init__(self) -> None:
         super().__init__()
