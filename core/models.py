@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from django import forms
 from django.db import models
@@ -139,12 +139,32 @@ class LearningForm(TaxonomyTerm):  # type: ignore[django-manager-missing]
         PEERS = "peers", _("Learning with peers (conversation)")
 
     icon = models.CharField(_("icon"), max_length=20, choices=Icon.choices)
+    # Learning with peers happens in circles, which are no catalogue items: its tile on
+    # the home page opens the circles page rather than an empty catalogue.
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("page"),
+        help_text=_(
+            "The home page's tile opens this page. Leave empty to open the catalogue with "
+            "this learning form."
+        ),
+    )
 
-    panels = [*TaxonomyTerm.panels, FieldPanel("icon")]
+    panels = [*TaxonomyTerm.panels, FieldPanel("icon"), FieldPanel("page")]
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("learning form")
         verbose_name_plural = _("learning forms")
+
+    def tile_url(self, request: HttpRequest) -> str:
+        """Where the home page's tile leads: the chosen page while a portal shows it, else
+        the catalogue with this learning form."""
+        url = self.page.specific.get_url(request) if self.page and self.page.live else None
+        return url or "/aanbod/?" + urlencode({"leervorm": self.slug})
 
 
 class Organisation(models.Model):
@@ -286,7 +306,9 @@ class PortalHomePage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["learning_forms"] = LearningForm.objects.all()
+        context["learning_forms"] = [
+            (form, form.tile_url(request)) for form in LearningForm.objects.select_related("page")
+        ]
         context["roles"] = Role.objects.all()
         context["themes"] = Theme.objects.all()
         return context
@@ -348,16 +370,58 @@ class RegionalPage(Page):
         parts = super().get_url_parts(request)
         if parts is not None:
             return with_public_address(parts)
-        # A shared page lies under no site root: place it under the asking portal.
-        site = Site.find_for_request(request) if request is not None else None
-        root_paths = self._get_site_root_paths(request)
-        if not root_paths:
-            return None
-        site_id, _root_path, root_url, _language = next(
-            (paths for paths in root_paths if site and paths[0] == site.pk), root_paths[0]
+        # A shared page lies under no site root: place it under the asking portal when it
+        # is marked for that portal's region, else under the first portal that shows it
+        # (the other portal's full address), else nowhere: a link to it is not offered.
+        site_id = self.portal_site_id(request)
+        paths = next(
+            (paths for paths in self._get_site_root_paths(request) if paths[0] == site_id), None
         )
+        if paths is None:
+            return None
+        site_id, _root_path, root_url, _language = paths
         path = reverse("wagtail_serve", args=(portal_path(self).lstrip("/"),))
         return with_public_address((site_id, root_url, path))
+
+    def portal_site_id(self, request: HttpRequest | None) -> int | None:
+        """The site of the portal that serves this shared page to the asker, if any."""
+        marks, sites = portal_marks(request)
+        regions = marks[self.pk] if self.pk in marks else self.region_ids()
+        shown_on = [site for region, site in sites.items() if region in regions]
+        asking = Site.find_for_request(request) if request is not None else None
+        if asking is not None and asking.pk in shown_on:
+            return asking.pk
+        return shown_on[0] if shown_on else None
+
+    def region_ids(self) -> set[int]:
+        # A page newer than the remembered marks (only within one transaction, as the
+        # marks are remembered anew after every publish).
+        return set(self.regions.values_list("pk", flat=True))
+
+
+def portal_marks(request: HttpRequest | None) -> tuple[dict[int, set[int]], dict[int, int]]:
+    """The regions each regional page is marked for, and the site of each region's portal
+    in the regions' order; remembered until the next publish and kept on the request, as a
+    listing asks once per link."""
+    cached = getattr(request, "_portal_marks", None)
+    if cached is None:
+        cached = remember("portal-marks", _portal_marks)
+        if request is not None:
+            request._portal_marks = cached  # type: ignore[attr-defined]
+    return cached  # type: ignore[no-any-return]
+
+
+def _portal_marks() -> tuple[dict[int, set[int]], dict[int, int]]:
+    marks: dict[int, set[int]] = {}
+    through = RegionalPage.regions.through.objects.values_list("regionalpage_id", "region_id")
+    for page_id, region_id in through:
+        marks.setdefault(page_id, set()).add(region_id)
+    portals = (
+        Site.objects.filter(root_page__portalhomepage__isnull=False)
+        .order_by("root_page__portalhomepage__region__sort_order")
+        .values_list("root_page__portalhomepage__region", "pk")
+    )
+    return marks, dict(portals)
 
 
 class ContentPage(RegionalPage):

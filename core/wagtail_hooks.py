@@ -4,8 +4,12 @@ from functools import partial
 from typing import Any
 
 from allauth.account.models import EmailAddress
+from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.http import HttpRequest
+from django.utils.text import get_text_list
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.documents import get_document_model
@@ -25,6 +29,7 @@ from wagtail.users.models import UserProfile
 
 from .admin_views import OutgoingEmailViewSet
 from .cache import invalidate_page_cache
+from .links import links_off_portal
 from .models import (
     LearningForm,
     Municipality,
@@ -110,6 +115,22 @@ for hook_name in (
     "after_delete_snippet",
 ):
     hooks.register(hook_name, invalidate_page_cache)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_of_links_off_portal(request: HttpRequest, page: Page) -> None:
+    """Tell the editor which linked pages a portal that shows this page does not show."""
+    for target, regions in links_off_portal(page):
+        text = ngettext(
+            "This page links to “%(title)s”, which the %(portals)s portal does not show. "
+            "Its visitors are sent to another portal, or do not see the link.",
+            "This page links to “%(title)s”, which the portals %(portals)s do not show. "
+            "Their visitors are sent to another portal, or do not see the link.",
+            len(regions),
+        )
+        names = get_text_list([region.name for region in regions], gettext("and"))
+        messages.warning(request, text % {"title": target.title, "portals": names})
 
 
 @hooks.register("register_admin_viewset")

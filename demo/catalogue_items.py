@@ -1573,7 +1573,8 @@ ASSIGNMENTS = [
         ),
         minutes=20,
         level=INTRO,
-        regions=GRONINGEN,
+        # Both: it prepares a day of the three-day track, which both portals offer.
+        regions=BOTH,
         roles=["sociaal-team", "zorgprofessional", "vrijwilliger", "welzijnswerker"],
         themes=["stress-sensitieve-dienstverlening", "bejegening"],
         family_types=["hulp-mijdend"],

@@ -18,7 +18,15 @@ from accounts.models import Profile
 from catalogue.models import CapitalForm, FamilyType
 from circles import services
 from circles.models import Case, Circle, CircleIndexPage, Comment
-from core.models import Municipality, Organisation, Region, Role, Sector, SharedContentRoot
+from core.models import (
+    LearningForm,
+    Municipality,
+    Organisation,
+    Region,
+    Role,
+    Sector,
+    SharedContentRoot,
+)
 from demo.pages import add_page
 
 DEMO_PASSWORD = "leren-over-armoede"
@@ -347,6 +355,9 @@ def _index_page(regions: list[Region]) -> None:
     )
     page.regions.set(regions)
     add_page(shared_root, page)
+    # Circles are no catalogue items: the home page's tile for learning with peers opens
+    # this page, not an empty catalogue.
+    LearningForm.objects.filter(icon=LearningForm.Icon.PEERS, page=None).update(page=page)
 
 
 def _backdate(model: Any, pk: int, days_ago: int) -> None:

@@ -3,7 +3,7 @@ import re
 import pytest
 from django.core.cache import cache
 from django.test import RequestFactory
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from core.cache import page_cache
 from core.models import LearningForm, Role, Theme, portal_path
@@ -94,8 +94,52 @@ def test_shared_page_url_is_built_under_the_asking_portal(groningen, drenthe):
     assert child.get_url(request) == "/onderzoek/kapitaal/"
     assert child.get_full_url(request) == "http://drenthe.localhost/onderzoek/kapitaal/"
     assert portal_path(child) == "/onderzoek/kapitaal/"
-    # Without a request (e.g. in the admin) the default portal is used.
-    assert child.get_full_url() == "http://groningen.localhost/onderzoek/kapitaal/"
+    # Without a request (e.g. in an e-mail) the first portal that shows the page is used.
+    assert child.get_full_url() == "http://drenthe.localhost/onderzoek/kapitaal/"
+    assert parent.get_full_url() == "http://groningen.localhost/onderzoek/"
+
+
+def test_a_link_to_a_page_the_asking_portal_does_not_show_leads_to_the_portal_that_does(
+    groningen, drenthe
+):
+    assen = create_content_page(parent=shared_root(), slug="assen", regions=[drenthe.region])
+    nowhere = create_content_page(parent=shared_root(), slug="nergens", regions=[])
+    from_groningen = RequestFactory().get("/", HTTP_HOST="groningen.localhost")
+    assert assen.get_url(from_groningen) == "http://drenthe.localhost/assen/"
+    # A page no portal shows has no address: its links and buttons are left out.
+    assert nowhere.get_url(from_groningen) is None
+
+
+def test_a_button_leads_to_its_page_on_the_portal_that_shows_it(client, groningen, drenthe):
+    both = create_content_page(
+        parent=shared_root(), slug="over", regions=[groningen.region, drenthe.region]
+    )
+    assen = create_content_page(parent=shared_root(), slug="assen", regions=[drenthe.region])
+    nowhere = create_content_page(parent=shared_root(), slug="nergens", regions=[])
+    groningen.body = [
+        ("button", {"label": label, "page": Page.objects.get(pk=page.pk)})
+        for label, page in (("Over", both), ("Assen", assen), ("Nergens", nowhere))
+    ]
+    groningen.save_revision().publish()
+    html = client.get("/", **GRONINGEN).content.decode()
+    assert '<a class="button" href="/over/">Over</a>' in html
+    assert '<a class="button" href="http://drenthe.localhost/assen/">Assen</a>' in html
+    assert "Nergens" not in html
+    assert "None" not in html
+
+
+def test_a_learning_form_tile_can_open_a_page_instead_of_the_catalogue(client, groningen):
+    circles = create_content_page(
+        parent=shared_root(), slug="leerkringen", regions=[groningen.region]
+    )
+    LearningForm.objects.create(
+        name="Leren met collega's", slug="leren-met-collegas", icon="peers", page=circles
+    )
+    html = client.get("/", **GRONINGEN).content.decode()
+    assert 'href="/leerkringen/">Leren met collega&#x27;s</a>' in html
+    circles.unpublish()
+    html = client.get("/?v=1", **GRONINGEN).content.decode()  # past the page cache
+    assert 'href="/aanbod/?leervorm=leren-met-collegas">' in html
 
 
 def test_menu_and_footer_list_the_portal_top_level_pages(client, groningen, drenthe):

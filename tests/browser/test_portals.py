@@ -81,6 +81,21 @@ def test_both_portals_open(portals: dict[str, str], page: Page) -> None:
     assert accents["groningen"] != accents["drenthe"], accents
 
 
+@pytest.mark.parametrize("region", REGIONS)
+def test_the_home_page_button_and_tiles_lead_to_pages(
+    portals: dict[str, str], page: Page, region: str
+) -> None:
+    page.goto(f"{portals[region]}/")
+    page.get_by_role("link", name="Bekijk het aanbod").click()
+    expect(page).to_have_url(f"{portals[region]}/aanbod/")
+    expect(page.locator("h1")).to_have_text("Aanbod")
+    page.go_back()
+    page.get_by_role("link", name="Leren met collega's").click()
+    expect(page).to_have_url(f"{portals[region]}/leerkringen/")
+    expect(page.locator("h1")).to_have_text("Leerkringen")
+    assert axe_violations(page) == []
+
+
 def test_toolbar_applies_at_once_and_persists(portals: dict[str, str], page: Page) -> None:
     page.goto(f"{portals['groningen']}/")
     html = page.locator("html")
