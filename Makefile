@@ -70,9 +70,12 @@ test-deps: run-deps
 # The concurrency tests run on their own: on SQLite they need a test database in a file
 # (threads with their own connections), the rest of the suite the in-memory one.
 # TEST_MARKS narrows the main run, e.g. CI's second database skips the browser journeys.
+# The main run uses every core (pytest-xdist), a test file per process so the fixtures that
+# build the demo once per file or package are built once per process.
 TEST_MARKS ?= not concurrency
 test: test-deps install
-	$(BIN)/pytest -m "$(TEST_MARKS)" $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(BIN)/pytest -m "$(TEST_MARKS)" --numprocesses auto --dist loadfile $(PYTEST_ARGS) \
+		|| [ $$? -eq 5 ]
 	TEST_SQLITE_FILE="$$(mktemp -u "$${TMPDIR:-/tmp}/leeromgeving-test-XXXXXX.sqlite3")" \
 		$(BIN)/pytest -m concurrency $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
