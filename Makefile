@@ -67,15 +67,18 @@ test-deps: run-deps
 	@[ -x /usr/bin/chromium ] || { $(call apt_install,chromium); }
 
 # Exit code 5 means pytest collected no tests (e.g. a -k filter that matches none).
-# The concurrency tests run on their own: on SQLite they need a test database in a file
-# (threads with their own connections), the rest of the suite the in-memory one.
-# TEST_MARKS narrows the main run, e.g. CI's second database skips the browser journeys.
-# The main run uses every core (pytest-xdist), a test file per process so the fixtures that
-# build the demo once per file or package are built once per process.
+# Three runs, each on every core (pytest-xdist, a test file per process, so fixtures that
+# build the demo once per file or package are built once per process): the suite; the
+# browser journeys, which empty the database after each journey (a live server needs
+# committed data), so no other test may run after them in the same process; and the
+# concurrency tests, which on SQLite need a test database in a file (threads with their
+# own connections), where the rest uses the in-memory one.
+# TEST_MARKS narrows the runs, e.g. CI's second database skips the browser journeys.
 TEST_MARKS ?= not concurrency
+XDIST = --numprocesses auto --dist loadfile
 test: test-deps install
-	$(BIN)/pytest -m "$(TEST_MARKS)" --numprocesses auto --dist loadfile $(PYTEST_ARGS) \
-		|| [ $$? -eq 5 ]
+	$(BIN)/pytest -m "($(TEST_MARKS)) and not browser" $(XDIST) $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(BIN)/pytest -m "($(TEST_MARKS)) and browser" $(XDIST) $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	TEST_SQLITE_FILE="$$(mktemp -u "$${TMPDIR:-/tmp}/leeromgeving-test-XXXXXX.sqlite3")" \
 		$(BIN)/pytest -m concurrency $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
