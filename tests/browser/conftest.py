@@ -111,7 +111,7 @@ def demo_database(
     journey restores (see `portals`). The test database is left as it was. Only for
     SQLite's in-memory test database, where the browser tests run (CI runs them once);
     elsewhere each journey loads the demo itself."""
-    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
+    if connection.vendor != "sqlite" or not connection.is_in_memory_db():  # type: ignore[attr-defined]
         yield None
         return
     with django_db_blocker.unblock():
