@@ -335,8 +335,9 @@ class Session(Orderable):
         """How editors see a session wherever one is listed or picked (filters, forms,
         exports): what it belongs to and when, "Training bejegening — dinsdag 2 maart 2027,
         09:30". Load the event with it (select_related)."""
+        name = self.name or _("Session")
         start = date_format(timezone.localtime(self.starts_at), "l j F Y, H:i")
-        return f"{self.name or _('Session')} — {start}"
+        return f"{name} — {start}"
 
     @property
     def name(self) -> str:

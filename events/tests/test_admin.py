@@ -133,7 +133,7 @@ def test_the_session_filter_costs_one_query_however_many_sessions(
     # Ten events share the sessions: event pages are slow to build, sessions are not.
     for number in range(10):
         create_event(catalogue, slug=f"event-{number}", regions=regions, sessions=count // 10)
-    services.register_user(session=Session.objects.first(), user=create_user("sanne"))
+    services.register_user(session=Session.objects.all()[0], user=create_user("sanne"))
     client.force_login(editor)
     client.get(INDEX, **HOST)  # warm the caches
     with django_assert_num_queries(QUERIES_OF_THE_LISTING):

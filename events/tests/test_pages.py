@@ -214,7 +214,13 @@ def test_certificate_pdf_reads_back(client: Client, session, django_user_model):
         "Training bejegening — deel één"
     ) in words
     issued = date_format(timezone.localdate(), "j F Y")
-    for expected in ("Deelnamebewijs", "Datums", "RP-123", "Registerplein", f"Uitgereikt op {issued}."):
+    for expected in (
+        "Deelnamebewijs",
+        "Datums",
+        "RP-123",
+        "Registerplein",
+        f"Uitgereikt op {issued}.",
+    ):
         assert expected in words
     assert "Hierbij" not in words and "heeft deelgenomen" not in words
 
