@@ -12,7 +12,7 @@ from typing import Any
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -47,9 +47,16 @@ class RegistrationFilterSet(WagtailFilterSet):
         field_name="session__event",
         queryset=EventPage.objects.order_by("title"),
     )
+    # The sessions people register for: those of events, and those without an event (a
+    # track's group) that have registrations. Not a track's days: their register is the
+    # group's. Each choice names its event and its date (Session.__str__).
     session = django_filters.ModelChoiceFilter(
         label=gettext_lazy("Session"),
         queryset=Session.objects.filter(is_private=False)
+        .filter(
+            Q(event__isnull=False)
+            | Q(pk__in=Registration.objects.for_editors().values("session_id"))
+        )
         .select_related("event")
         .order_by("-starts_at"),
     )

@@ -21,6 +21,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
@@ -331,9 +332,12 @@ class Session(Orderable):
         ]
 
     def __str__(self) -> str:
-        name = self.event.title if self.event else self.title
-        start = timezone.localtime(self.starts_at)
-        return f"{name} ({start:%d-%m-%Y %H:%M})"
+        """How editors see a session wherever one is listed or picked (filters, forms,
+        exports): what it belongs to and when, "Training bejegening — dinsdag 2 maart 2027,
+        09:30". Load the event with it (select_related)."""
+        name = self.name or _("Session")
+        start = date_format(timezone.localtime(self.starts_at), "l j F Y, H:i")
+        return f"{name} — {start}"
 
     @property
     def name(self) -> str:

@@ -58,3 +58,18 @@ def test_password_reset_mail_is_dutch(client, django_capture_on_commit_callbacks
     assert message.subject == "Leren over armoede: Nieuw wachtwoord"
     assert "/account/password/reset/key/" in str(message.body)
     assert OutgoingEmail.objects.get().kind == "accounts.password_reset_key"
+    # What to do when you did not ask comes first; the link follows the line about it.
+    assert (
+        "Heb je dit niet gevraagd? Dan kun je deze e-mail negeren. Wil je wel een nieuw "
+        "wachtwoord? Klik dan op de link hieronder.\n\nhttp"
+    ) in str(message.body)
+
+
+def test_a_reset_for_an_unknown_address_is_in_our_voice(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("account_reset_password"), {"email": "onbekend@voorbeeld.nl"})
+    [message] = mail.outbox
+    assert message.subject == "Leren over armoede: Onbekend account"
+    body = str(message.body)
+    assert "Heb je dit niet zelf gedaan? Dan kun je deze e-mail negeren." in body
+    assert "mail gerust" not in body

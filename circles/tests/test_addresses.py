@@ -25,5 +25,8 @@ def test_invitations_and_notifications_link_to_the_served_port(
         invite_to_circle(circle=circle, email="nieuw@example.org", by=people["facilitator"])
         case = make_case(circle, people["facilitator"])
     invitation, notification = mail.outbox
+    # The circle's name says "leerkring" itself; the sentence does not say it twice.
+    assert f"Je bent uitgenodigd voor een leerkring: {circle.name}." in invitation.body
+    assert "Lees meer in de werkruimte van de leerkring" in notification.body
     assert "http://drenthe.localhost:8100/leerkringen/assen/uitnodiging/" in invitation.body
     assert f"http://drenthe.localhost:8100{case.get_absolute_url()}" in notification.body

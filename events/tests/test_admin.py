@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from typing import Any
 
 import pytest
@@ -10,12 +11,13 @@ from django.core import mail
 from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from openpyxl import load_workbook
 from wagtail import hooks
 
 from core.models import Role
 from events import services
-from events.models import Registration
+from events.models import Registration, Session
 from events.models import RegistrationState as State
 from events.wagtail_hooks import event_page_buttons, fill_seats_after_publishing
 
@@ -23,6 +25,7 @@ from .factories import create_event, create_user
 
 HOST: dict[str, Any] = {"HTTP_HOST": "groningen.localhost"}
 INDEX = reverse("events_registration:index")
+QUERIES_OF_THE_LISTING = 10
 
 
 @pytest.fixture
@@ -81,6 +84,61 @@ def test_listing_filters_by_session_and_state(
     listed = {r.user.username for r in response.context["object_list"]}
     assert listed == {"c", "d"}
     assert reverse("events_registration:message", args=[full_session.pk]) in response.text
+
+
+def test_the_filters_name_the_event_and_each_session_by_event_and_date(
+    client: Client, catalogue, regions, editor
+):
+    event = create_event(catalogue, regions=regions, sessions=2)
+    first, second = event.sessions.order_by("starts_at")
+    second.title = "Dag 2"
+    second.save()
+    # Sessions without an event: a track's group, which people register for, and one of its
+    # days, which nobody registers for (the group holds the registrations).
+    group = Session.objects.create(
+        title="Driedaagse leergang (Groep voorjaar)",
+        starts_at=first.starts_at,
+        ends_at=first.ends_at,
+        capacity=5,
+    )
+    services.register_user(session=group, user=create_user("sanne"))
+    Session.objects.create(starts_at=first.starts_at, ends_at=first.ends_at, capacity=5)
+    client.force_login(editor)
+
+    form = client.get(INDEX, **HOST).context["filters"].form
+    labels = [str(field.label) for field in form.fields.values()]
+    assert labels == ["Evenement", "Bijeenkomst", "Status"]
+    assert [label for _value, label in form.fields["event"].choices][1:] == [event.title]
+
+    def when(session: Session) -> str:
+        return date_format(timezone.localtime(session.starts_at), "l j F Y, H:i")
+
+    sessions = [label for _value, label in form.fields["session"].choices][1:]
+    assert sorted(sessions) == sorted(
+        [
+            f"Training bejegening — {when(first)}",
+            f"Training bejegening: Dag 2 — {when(second)}",
+            f"Driedaagse leergang (Groep voorjaar) — {when(group)}",
+        ]
+    )
+    # In Dutch, as people say it: "Training bejegening — dinsdag 2 maart 2027, 09:30".
+    [plain] = [label for label in sessions if label.startswith("Training bejegening — ")]
+    assert re.fullmatch(r"Training bejegening — \w+dag \d+ [a-z]+ \d{4}, \d\d:\d\d", plain)
+
+
+@pytest.mark.parametrize("count", [10, 500])
+def test_the_session_filter_costs_one_query_however_many_sessions(
+    client: Client, catalogue, regions, editor, count, django_assert_num_queries
+):
+    # Ten events share the sessions: event pages are slow to build, sessions are not.
+    for number in range(10):
+        create_event(catalogue, slug=f"event-{number}", regions=regions, sessions=count // 10)
+    services.register_user(session=Session.objects.all()[0], user=create_user("sanne"))
+    client.force_login(editor)
+    client.get(INDEX, **HOST)  # warm the caches
+    with django_assert_num_queries(QUERIES_OF_THE_LISTING):
+        response = client.get(INDEX, **HOST)
+    assert len(response.context["filters"].form.fields["session"].choices) == count + 1
 
 
 def test_history_shows_who_did_what_and_why(client: Client, full_session, editor):

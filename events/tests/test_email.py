@@ -37,8 +37,15 @@ def test_confirmation_has_plain_html_and_a_valid_ics(session, django_capture_on_
         services.register_user(session=session, user=create_user("sanne"))
     [message] = mail.outbox
     assert session.event.title in message.body
+    # In Dutch word order, the verb at the end of the clause, in both parts of the e-mail.
+    cancel = (
+        "Kun je toch niet komen? Meld je dan af op je eigen pagina, zodat iemand anders je "
+        "plaats kan krijgen."
+    )
+    assert "We kijken ernaar uit je te zien." in message.body
     assert isinstance(message, EmailMultiAlternatives)
     html, mimetype = message.alternatives[0]
+    assert cancel in message.body and cancel in str(html)
     assert mimetype == "text/html" and session.event.title in str(html)
     filename, content, mimetype = message.attachments[0]
     assert filename == "uitnodiging.ics" and mimetype == "text/calendar"

@@ -53,6 +53,8 @@ def test_the_certificate_email_and_its_pdf_link_to_the_served_port(
     with django_capture_on_commit_callbacks(execute=True):
         queue_certificate_email(certificate)
     [message] = mail.outbox
+    assert f"Je hebt deze leergang afgerond: {certificate.track_title}." in message.body
+    assert "iedereen controleren of je certificaat echt is" in message.body
     links = re.findall(r"http://[^\s\"<>]+", str(message.body))
     assert links and all(PORTAL.match(link) for link in links), links
     _name, content, _type = message.attachments[0]

@@ -12,6 +12,8 @@ import jwt
 import pytest
 from django.db import IntegrityError
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from pypdf import PdfReader
 
 from core.privacy import remove_person
@@ -47,9 +49,16 @@ def pdf_text(content: bytes) -> str:
 
 def test_pdf_says_who_what_when_how_long_points_organiser_and_code(certificate):
     text = pdf_text(certificate_pdf(certificate, base_url=BASE_URL))
-    # Correct Dutch word order: the sentence reads on across the lines of the name and title.
-    assert "Dit certificaat is uitgereikt aan" in text
-    assert "voor het afronden van de leergang" in text
+    # Correct Dutch word order: one sentence across the lines of the name and the title.
+    words = " ".join(text.split())
+    assert (
+        "Dit certificaat is uitgereikt aan Sanne de Vries (voorbeeld) voor het afronden van "
+        f"de leergang {certificate.track_title}"
+    ) in words
+    assert "Hierbij" not in words and "heeft de leergang afgerond" not in words
+    issued = date_format(timezone.localtime(certificate.issued_at), "j F Y")
+    assert "Datums" in words and f"Uitgereikt op {issued}" in words
+    assert "Controleer of dit certificaat echt is" in words
     for expected in (
         "Sanne de Vries (voorbeeld)",
         certificate.track_title,
