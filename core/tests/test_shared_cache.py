@@ -71,6 +71,14 @@ def servers(django_db_setup) -> Iterator[list[int]]:
     answers. The kernel holds each request until the worker has loaded the app."""
     ports = [free_port(), free_port()]
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
+    # They serve static files as `make run` does: collected, with a manifest (a fresh
+    # clone has none; without it every page is an error).
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
+        cwd=ROOT,
+        env=process_environment(),
+        check=True,
+    )
     processes = [
         subprocess.Popen(
             [gunicorn, "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
