@@ -54,6 +54,7 @@ from catalogue.models import (
 )
 from core.models import LearningForm, Region, Role, Theme
 from demo.pages import stream
+from demo.taxonomy import ENGLISH_NAMES
 
 MEDIA_DIR = Path(__file__).resolve().parent / "media"
 
@@ -2458,7 +2459,13 @@ def load_terms() -> None:
     for model, rows in ((FamilyType, FAMILY_TYPES), (CapitalForm, CAPITAL_FORMS)):
         for order, (slug, name, description) in enumerate(rows):
             model.objects.get_or_create(
-                slug=slug, defaults={"name": name, "description": description, "sort_order": order}
+                slug=slug,
+                defaults={
+                    "name": name,
+                    "name_en": ENGLISH_NAMES[model._meta.model_name][slug],
+                    "description": description,
+                    "sort_order": order,
+                },
             )
 
 
