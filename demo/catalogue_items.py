@@ -2457,12 +2457,13 @@ def _terms(model: Any, slugs: list[str]) -> list[Any]:
 def load_terms() -> None:
     """The family types and forms of capital (left as editors made them)."""
     for model, rows in ((FamilyType, FAMILY_TYPES), (CapitalForm, CAPITAL_FORMS)):
+        english = ENGLISH_NAMES[model.__name__.lower()]
         for order, (slug, name, description) in enumerate(rows):
             model.objects.get_or_create(
                 slug=slug,
                 defaults={
                     "name": name,
-                    "name_en": ENGLISH_NAMES[model._meta.model_name][slug],
+                    "name_en": english[slug],
                     "description": description,
                     "sort_order": order,
                 },
