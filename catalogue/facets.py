@@ -29,6 +29,9 @@ class Option:
     count: int
     selected: bool
     icon: str = ""
+    # The label's language when it differs from the interface's: a term without an
+    # English name in an English page.
+    lang: str = ""
 
 
 @dataclass
@@ -48,7 +51,8 @@ class Facet:
         """Querysets of (facet, value, count) rows; all facets' rows come in one query."""
         raise NotImplementedError
 
-    def choices(self) -> list[tuple[str, str, str]]:
+    def choices(self) -> list[tuple[str, str, str, str]]:
+        """(value, label, icon, lang) of every option."""
         raise NotImplementedError
 
 
@@ -74,12 +78,19 @@ class TermFacet(Facet):
             .values_list("facet", "value", "count")
         ]
 
-    def choices(self) -> list[tuple[str, str, str]]:
+    def choices(self) -> list[tuple[str, str, str, str]]:
         assert self.model is not None
-        fields = ["slug", "name", "icon"] if self.model is LearningForm else ["slug", "name"]
+        fields = ["slug", "name", "name_en"] + (["icon"] if self.model is LearningForm else [])
+        terms = self.model.objects.only(*fields)  # type: ignore[attr-defined]
+        language = get_language()
         return [
-            (row[0], row[1], row[2] if len(row) > 2 else "")
-            for row in self.model.objects.values_list(*fields)  # type: ignore[attr-defined]
+            (
+                term.slug,
+                str(term),
+                getattr(term, "icon", ""),
+                "" if term.name_language == language else term.name_language,
+            )
+            for term in terms
         ]
 
 
@@ -107,8 +118,8 @@ class BandFacet(Facet):
             for band, (_, condition) in self.bands.items()
         ]
 
-    def choices(self) -> list[tuple[str, str, str]]:
-        return [(value, str(label), "") for value, (label, _) in self.bands.items()]
+    def choices(self) -> list[tuple[str, str, str, str]]:
+        return [(value, str(label), "", "") for value, (label, _) in self.bands.items()]
 
 
 READS_IN_DAYS = Q(duration_days__isnull=False)
@@ -169,7 +180,7 @@ def apply_facets(
     chosen = {
         facet.param: [
             value
-            for value, _label, _icon in all_choices[facet.param]
+            for value, *_rest in all_choices[facet.param]
             if value in query.getlist(facet.param)
         ]
         for facet in facets
@@ -195,8 +206,8 @@ def apply_facets(
     for facet in facets:
         counts = all_counts[facet.param]
         facet.options = [
-            Option(value, label, counts.get(value, 0), value in chosen[facet.param], icon)
-            for value, label, icon in all_choices[facet.param]
+            Option(value, label, counts.get(value, 0), value in chosen[facet.param], icon, lang)
+            for value, label, icon, lang in all_choices[facet.param]
             if counts.get(value, 0) or value in chosen[facet.param]
         ]
     return items.filter(*conditions.values()), facets

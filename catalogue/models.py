@@ -540,6 +540,7 @@ class CatalogueIndexPage(RoutablePageMixin, RegionalPage):
                 {
                     "facet": facet.label,
                     "label": option.label,
+                    "lang": option.lang,
                     "remove_url": "?"
                     + _query_without(request, "pagina", remove=(facet.param, option.value)),
                 }

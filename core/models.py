@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
@@ -34,6 +35,15 @@ class TaxonomyTerm(models.Model):
     """A named term editors maintain; the slug is what URLs and filters use."""
 
     name = models.CharField(_("name"), max_length=120, unique=True)
+    # Only the name has an English version: it is what labels, filters and lists show
+    # beside the translated interface. Descriptions are content, like the pages, and stay
+    # Dutch.
+    name_en = models.CharField(
+        _("name in English"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown when a visitor reads the site in English. Empty: the Dutch name."),
+    )
     slug = models.SlugField(
         _("slug"), max_length=120, unique=True, help_text=_("Used in web addresses and filters.")
     )
@@ -42,6 +52,7 @@ class TaxonomyTerm(models.Model):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("name_en"),
         FieldPanel("slug"),
         FieldPanel("description"),
         FieldPanel("sort_order"),
@@ -52,7 +63,20 @@ class TaxonomyTerm(models.Model):
         ordering = ["sort_order", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        # The name follows the active language, so every list, join and form choice on
+        # the site shows the English name when the visitor reads in English. /beheer/
+        # runs in the editor's language too, so a Dutch editor still sees Dutch names.
+        return self.name_en if self.is_shown_in_english else self.name
+
+    @property
+    def is_shown_in_english(self) -> bool:
+        return bool(self.name_en) and get_language() == "en"
+
+    @property
+    def name_language(self) -> str:
+        """The language of the name __str__ shows, for a lang attribute beside text in
+        the interface language."""
+        return "en" if self.is_shown_in_english else "nl"
 
 
 class Region(TaxonomyTerm):

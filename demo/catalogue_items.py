@@ -54,6 +54,7 @@ from catalogue.models import (
 )
 from core.models import LearningForm, Region, Role, Theme
 from demo.pages import stream
+from demo.taxonomy import ENGLISH_NAMES
 
 MEDIA_DIR = Path(__file__).resolve().parent / "media"
 
@@ -2456,9 +2457,16 @@ def _terms(model: Any, slugs: list[str]) -> list[Any]:
 def load_terms() -> None:
     """The family types and forms of capital (left as editors made them)."""
     for model, rows in ((FamilyType, FAMILY_TYPES), (CapitalForm, CAPITAL_FORMS)):
+        english = ENGLISH_NAMES[model.__name__.lower()]
         for order, (slug, name, description) in enumerate(rows):
             model.objects.get_or_create(
-                slug=slug, defaults={"name": name, "description": description, "sort_order": order}
+                slug=slug,
+                defaults={
+                    "name": name,
+                    "name_en": english[slug],
+                    "description": description,
+                    "sort_order": order,
+                },
             )
 
 

@@ -137,3 +137,62 @@ ORGANISATIONS = [
     ("Welzijn Drentse Monden (voorbeeld)", "welzijn", "GM1681"),
     ("Zorggroep De Vaart (voorbeeld)", "zorg", "GM0114"),
 ]
+
+# The English names editors would fill, by model and slug. The loader looks every term
+# up here, so a term added above without its English name fails loudly.
+ENGLISH_NAMES = {
+    "region": {"groningen": "Groningen", "drenthe": "Drenthe"},
+    "sector": {
+        "wonen": "Housing",
+        "welzijn": "Social work",
+        "zorg": "Care",
+        "gemeenten": "Municipalities",
+        "kennisinstellingen": "Knowledge institutions",
+    },
+    "role": {
+        "incassomedewerker": "Rent arrears officer, housing association",
+        "schuldhulpverlener": "Debt counsellor",
+        "sociaal-team": "Social team worker",
+        "welzijnswerker": "Social worker",
+        "zorgprofessional": "Care professional",
+        "vrijwilliger": "Volunteer",
+        "beleidsmedewerker": "Municipal policy officer",
+        "management-bestuur": "Management and board",
+        "begeleider-leerkring": "Learning circle facilitator",
+    },
+    "theme": {
+        "bejegening": "Treating people with respect",
+        "stress-sensitieve-dienstverlening": "Stress-sensitive services",
+        "vroegsignalering": "Early detection",
+        "schuldhulpverlening-wgs": "Debt assistance and the Municipal Debt Assistance Act",
+        "wet-en-regelgeving": "Laws and regulations",
+        "ervaringsdeskundigheid": "Lived experience",
+        "typologieen-van-families": "Family typologies",
+        "kapitaalsvormen": "Forms of capital",
+        "samenwerking-in-de-keten": "Working together across organisations",
+        "werk-en-inkomen": "Work and income",
+        "preventie-jonge-gezinnen": "Prevention and young families",
+    },
+    "learningform": {
+        "doen": "Learning by doing",
+        "theorie": "Theory",
+        "kijken": "Watching",
+        "luisteren": "Listening",
+        "samen-trainen": "Training together",
+        "leren-met-collegas": "Learning with peers",
+    },
+    "familytype": {
+        "generaties-weinig": "Families who have got by on little for generations",
+        "jonge-gezinnen-opgegroeid-in-armoede": "Young families who grew up in poverty",
+        "opgestapelde-problemen": "Families with piled-up problems",
+        "na-een-tegenslag": "Families who fell into poverty after a setback",
+        "hulp-mijdend": "Families who avoid help after bad experiences",
+    },
+    "capitalform": {
+        "financieel-kapitaal": "Financial capital",
+        "sociaal-kapitaal": "Social capital",
+        "pedagogisch-kapitaal": "Parenting capital",
+        "emotioneel-kapitaal": "Emotional capital",
+        "cultureel-kapitaal": "Cultural capital",
+    },
+}

@@ -108,7 +108,7 @@ def recommend(
         profile = Profile.objects.visible_to(user).prefetch_related("learning_forms").first()
         if profile is not None:
             role = role or profile.role
-            learning_forms = {form.pk: form.name for form in profile.learning_forms.all()}
+            learning_forms = {form.pk: str(form) for form in profile.learning_forms.all()}
         completed = LearningRecord.objects.of(user).completed_page_ids()
         taken = (
             completed

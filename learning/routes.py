@@ -218,8 +218,8 @@ def compare_scans(previous: NeedsScan, current: NeedsScan) -> ScanChanges:
     """Uses the prefetched answers of `NeedsScan.objects.visible_to(user)`."""
     before = {s.pk: s.text for s in previous.situations.all()}
     after = {s.pk: s.text for s in current.situations.all()}
-    forms_before = {f.pk: f.name for f in previous.learning_forms.all()}
-    forms_after = {f.pk: f.name for f in current.learning_forms.all()}
+    forms_before = {f.pk: str(f) for f in previous.learning_forms.all()}
+    forms_after = {f.pk: str(f) for f in current.learning_forms.all()}
     return ScanChanges(
         previous_at=previous.created_at,
         current_at=current.created_at,
@@ -252,7 +252,7 @@ def needs_of(scan: NeedsScan) -> Needs:
             )
             for situation in situations
         ),
-        learning_forms={form.pk: form.name for form in scan.learning_forms.all()},
+        learning_forms={form.pk: str(form) for form in scan.learning_forms.all()},
         minutes_per_week=scan.minutes_per_week,
     )
 

@@ -4,11 +4,13 @@ sent by e-mail."""
 from datetime import date
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from catalogue.models import CapitalForm, FamilyType
 from circles.models import Agreement, Case, Comment, Membership
 from circles.services import (
     AgreementDetails,
@@ -228,3 +230,17 @@ def test_retention_and_digest_are_periodic_jobs() -> None:
 
     names = {job.name for job in registered_jobs()}
     assert {"circles-case-retention", "circles-daily-digest"} <= names
+
+
+def test_a_case_names_its_forms_of_capital_in_the_language_read(client, circle, people) -> None:
+    case = make_case(circle, people["member"])
+    case.capital_forms.set(
+        [CapitalForm.objects.create(name="Sociaal kapitaal", name_en="Social capital", slug="s")]
+    )
+    case.family_types.set([FamilyType.objects.create(name="Na een tegenslag", slug="t")])
+    client.force_login(people["member"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    url = reverse("circles:case_detail", kwargs={"slug": "assen", "pk": case.pk})
+    html = client.get(url).content.decode()
+    assert "<dd>Social capital</dd>" in html
+    assert '<dd><span lang="nl">Na een tegenslag</span></dd>' in html

@@ -16,7 +16,8 @@ GRONINGEN = {"HTTP_HOST": "groningen.localhost"}
 
 def found(response) -> list[str]:
     return re.findall(
-        r'class="item-card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode()
+        r'class="item-card__title"><a href="[^"]+"(?: lang="nl")?>([^<]+)</a>',
+        response.content.decode(),
     )
 
 
@@ -77,8 +78,10 @@ def test_results_show_kind_link_and_marked_snippet(english, catalogue, groningen
     html = english.get("/zoeken/?q=gezinnen", **GRONINGEN).content.decode()
     assert '<meta name="robots" content="noindex">' in html
     assert "2 results for “gezinnen”" in html
-    assert '<a href="/begrippen/#gezin">Gezin</a>' in html
-    assert '<a href="/aanbod/geld/">Geld</a>' in html
+    # Titles and snippets are Dutch content inside an English page.
+    assert '<a href="/begrippen/#gezin" lang="nl">Gezin</a>' in html
+    assert '<a href="/aanbod/geld/" lang="nl">Geld</a>' in html
+    assert '<p class="item-card__summary" lang="nl">Wat &lt;schulden&gt;' in html
     assert "Wat &lt;schulden&gt; doen met <mark>gezinnen</mark>." in html
     assert "<li>Article</li>" in html
     assert "<li>Term</li>" in html

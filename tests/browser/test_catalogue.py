@@ -160,3 +160,26 @@ def test_overviews_link_to_the_catalogue(portals: dict[str, str], page: Page, pa
     page.locator(".overview a", has_text="in het aanbod").first.click()
     expect(page).to_have_url(re.compile(rf"/aanbod/\?{path}="))
     expect(page.locator(".item-card").first).to_be_visible()
+
+
+def test_the_catalogue_read_in_english(portals: dict[str, str], page: Page) -> None:
+    page.goto(f"{portals['groningen']}/")
+    page.get_by_role("button", name="Read this site in English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    notice = page.locator(".language-notice")
+    expect(notice).to_have_text("The texts on this page are only available in Dutch.")
+    expect(notice).to_have_attribute("lang", "en")
+    expect(page.locator(".card__title", has_text="Learning by doing")).to_be_visible()
+    check_page(page, "english-home")
+
+    page.goto(f"{portals['groningen']}/aanbod/")
+    open_facet(page, "Role")
+    expect(page.get_by_label(re.compile(r"^Debt counsellor"))).to_be_visible()
+    check_page(page, "english-catalogue")
+
+    page.goto(f"{portals['groningen']}/aanbod/?leervorm=luisteren")
+    page.get_by_role("link", name="Stress en schulden: waarom rust helpt").click()
+    expect(page.locator(".item__kind")).to_have_text("Listening · Podcast episode")
+    expect(page.locator("h1")).to_have_attribute("lang", "nl")
+    expect(notice).to_be_visible()
+    check_page(page, "english-item")

@@ -68,6 +68,7 @@ class Command(BaseCommand):
                 slug=slug,
                 defaults={
                     "name": name,
+                    "name_en": taxonomy.ENGLISH_NAMES["region"][slug],
                     "logo_text": logo_text,
                     "accent_colour": colour,
                     "sort_order": order,
@@ -85,19 +86,39 @@ class Command(BaseCommand):
         sectors = {}
         for order, (slug, name, description) in enumerate(taxonomy.SECTORS):
             sectors[slug], _ = Sector.objects.get_or_create(
-                slug=slug, defaults={"name": name, "description": description, "sort_order": order}
+                slug=slug,
+                defaults={
+                    "name": name,
+                    "name_en": taxonomy.ENGLISH_NAMES["sector"][slug],
+                    "description": description,
+                    "sort_order": order,
+                },
             )
         for order, (slug, name, description) in enumerate(taxonomy.ROLES):
             Role.objects.get_or_create(
-                slug=slug, defaults={"name": name, "description": description, "sort_order": order}
+                slug=slug,
+                defaults={
+                    "name": name,
+                    "name_en": taxonomy.ENGLISH_NAMES["role"][slug],
+                    "description": description,
+                    "sort_order": order,
+                },
             )
         for order, (slug, name) in enumerate(taxonomy.THEMES):
-            Theme.objects.get_or_create(slug=slug, defaults={"name": name, "sort_order": order})
+            Theme.objects.get_or_create(
+                slug=slug,
+                defaults={
+                    "name": name,
+                    "name_en": taxonomy.ENGLISH_NAMES["theme"][slug],
+                    "sort_order": order,
+                },
+            )
         for order, (slug, name, icon, description) in enumerate(taxonomy.LEARNING_FORMS):
             LearningForm.objects.get_or_create(
                 slug=slug,
                 defaults={
                     "name": name,
+                    "name_en": taxonomy.ENGLISH_NAMES["learningform"][slug],
                     "icon": icon,
                     "description": description,
                     "sort_order": order,
