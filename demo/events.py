@@ -1,13 +1,12 @@
 """Demo trainings and events, dated relative to the day the demo is loaded, and /agenda/."""
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.utils import timezone
-
 from catalogue.models import CatalogueIndexPage
 from core.models import LearningForm, Organisation, Region, Role, SharedContentRoot, Theme
+from demo.dates import at, working_day
 from demo.pages import add_page
 from events.models import EventIndexPage, EventPage, Session
 
@@ -134,7 +133,6 @@ def load() -> int:
         add_page(shared_root, agenda)
     form = LearningForm.objects.filter(slug="samen-trainen").first() or LearningForm.objects.first()
     organiser = Organisation.objects.filter(name="CMO STAMM").first()
-    today = timezone.localdate()
     created = 0
     for data in EVENTS:
         if EventPage.objects.filter(slug=data["slug"]).exists():
@@ -157,13 +155,10 @@ def load() -> int:
         event.regions.set([regions[slug] for slug in data["regions"] if slug in regions])
         event.themes.set(Theme.objects.filter(slug__in=data["themes"]))
         event.roles.set(Role.objects.filter(slug__in=data["roles"]))
-        day = today + timedelta(days=data["days"])
+        day = working_day(data["days"])
         for number in range(data.get("sessions", 1)):
-            start = timezone.make_aware(
-                datetime.combine(
-                    day + timedelta(days=7 * number), time(13 if data["place"] is None else 9, 30)
-                )
-            )
+            # A week apart, so a second day falls on a weekday too.
+            start = at(day + timedelta(days=7 * number), 13 if data["place"] is None else 9, 30)
             # Added to the unsaved page, so they are part of its published revision.
             event.sessions.add(  # type: ignore[attr-defined]
                 Session(
