@@ -169,7 +169,7 @@ def test_congres_programme_one_workshop_per_round(base_urls: dict[str, str], pag
         role=Role.objects.get(slug="beleidsmedewerker"),
     )
     log_in(page, base_url, user.email)
-    page.goto(f"{base_url}{congres.url}")
+    page.goto(f"{base_url}/aanbod/{congres.slug}/")
     expect(page.locator("#sessions-heading")).to_have_text("Programma")
     expect(page.locator(f"#sessie-{second.pk} .session__round")).to_have_text("Ronde 1: workshop")
     check_page(page, "congres")
