@@ -535,11 +535,13 @@ def accreditation_points_for(user: Any) -> Decimal:
 
 
 def has_full_attendance(registration: Registration) -> bool:
-    """Whether the person attended every session of the event (for the certificate)."""
+    """Whether the person attended every session of the event, one workshop per round
+    (for the certificate)."""
     event = registration.session.event
     if event is None or registration.state != State.ATTENDED:
         return False
-    sessions = event.sessions.count()  # type: ignore[attr-defined]
+    parts = event.sessions.values_list("pk", "round")  # type: ignore[attr-defined]
+    sessions = len({round_label or pk for pk, round_label in parts})
     attended = Registration.objects.filter(
         session__event=event, user=registration.user, state=State.ATTENDED
     ).count()

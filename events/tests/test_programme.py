@@ -92,6 +92,23 @@ def test_a_workshop_is_never_overbooked(congres):
     assert other.state == State.CONFIRMED
 
 
+def test_the_certificate_asks_for_one_workshop_per_round(congres, django_user_model):
+    user = create_user("sanne")
+    editor = django_user_model.objects.create_superuser("beheer", "beheer@example.org", "x")
+    day = congres.sessions.get(round="")
+    registrations = [
+        services.register_user(session=session, user=user)[0]
+        for session in (day, workshop(congres, "Workshop 1A"), workshop(congres, "Workshop 2B"))
+    ]
+    for registration in registrations[:2]:
+        services.mark_attendance(registration=registration, state=State.ATTENDED, actor=editor)
+    day_registration = Registration.objects.get(pk=registrations[0].pk)
+    assert day_registration.state == State.ATTENDED
+    assert not services.has_full_attendance(day_registration)
+    services.mark_attendance(registration=registrations[2], state=State.ATTENDED, actor=editor)
+    assert services.has_full_attendance(day_registration)
+
+
 def test_the_page_shows_the_programme(client: Client, congres):
     text = client.get(congres.url, **HOST).text
     assert "Programma" in text or "Programme" in text
