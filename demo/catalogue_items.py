@@ -17,9 +17,8 @@ About the content:
   Stadskanaal (2017, about 20 people each); the Wgs change of 1 January 2021 and the
   early-detection work sessions of spring 2021; the Moedige Dialoog Drenthe (2021).
   Every other figure is marked in the text as an example ("voorbeeldcijfer").
-* Every video and podcast plays one of the two real demo recordings in demo/media/ (made
-  by demo/media/make_media.py). The transcript of an item is always the transcript of the
-  file it plays; items that reuse a recording say so in their introduction.
+* Every video and podcast plays its own short recording in demo/media/, named after its
+  slug and made by demo/media/make_media.py, with its own captions and transcript.
 * Publications get a small plain-text document ("samenvatting") generated from their own
   summary text, marked as a demo document.
 """
@@ -173,20 +172,6 @@ LEARNING_ENVIRONMENT = "CMO STAMM, voor de leeromgeving Leren over armoede"
 
 ALL_CAPITAL = [slug for slug, _name, _description in CAPITAL_FORMS]
 
-# The two real demo recordings (see demo/media/make_media.py).
-VIDEO_MEDIA = {
-    "title": "Vijf vormen van kapitaal",
-    "video": "kennisclip-vijf-vormen-van-kapitaal.webm",
-    "captions": "kennisclip-vijf-vormen-van-kapitaal.vtt",
-    "poster": "kennisclip-vijf-vormen-van-kapitaal.jpg",
-    "transcript": "kennisclip-vijf-vormen-van-kapitaal.txt",
-}
-PODCAST_MEDIA = {
-    "title": "Stress en schulden: waarom rust helpt",
-    "audio": "podcast-stress-en-schulden.ogg",
-    "transcript": "podcast-stress-en-schulden.txt",
-}
-
 
 def h(text: str) -> Block:
     return ("heading", text)
@@ -206,20 +191,6 @@ def ol(*items: str) -> Block:
 
 def note(title: str, text: str) -> Block:
     return ("callout", {"title": title, "text": f"<p>{text}</p>"})
-
-
-def reuse_video(text: str) -> str:
-    return (
-        "<p>Dit is een demo-opname: je ziet hier de kennisclip <i>Vijf vormen van kapitaal</i>. "
-        f"{text}</p>"
-    )
-
-
-def reuse_podcast(text: str) -> str:
-    return (
-        "<p>Dit is een demo-opname: je hoort hier de aflevering <i>Stress en schulden: waarom "
-        f"rust helpt</i>. {text}</p>"
-    )
 
 
 @dataclass
@@ -1231,7 +1202,7 @@ VIDEOS = [
             "Bereid een huisbezoek voor met deze kennisclip: kies vooraf de vragen over kapitaal "
             "die passen bij het gezin dat je gaat bezoeken."
         ),
-        minutes=5,
+        minutes=1,
         level=INTRO,
         roles=["sociaal-team", "vrijwilliger", "welzijnswerker"],
         themes=["kapitaalsvormen", "bejegening"],
@@ -1241,10 +1212,10 @@ VIDEOS = [
             "Je kiest vragen die passen bij het gezin.",
         ],
         source=DEVILS_CIRCLE,
-        introduction=reuse_video(
-            "Gebruik de clip als voorbereiding op een huisbezoek. Schrijf tijdens het kijken de "
-            "vijf vragen op en kies er één of twee die passen bij het gezin dat je gaat bezoeken. "
-            "Begin het gesprek bij wat het gezin zelf belangrijk vindt."
+        introduction=(
+            "<p>Gebruik de clip als voorbereiding op een huisbezoek. Je hoort hoe je vooraf twee "
+            "vragen kiest die passen bij het gezin, en hoe je aan tafel begint bij wat het gezin "
+            "zelf belangrijk vindt. De stem is een computerstem.</p>"
         ),
     ),
     Item(
@@ -1255,7 +1226,7 @@ VIDEOS = [
             "Wat hebben jonge ouders nodig om hun kinderen een goede start te geven? Deze "
             "kennisclip helpt je kijken naar meer dan alleen geld."
         ),
-        minutes=4,
+        minutes=1,
         level=INTRO,
         roles=["zorgprofessional", "sociaal-team", "welzijnswerker"],
         themes=["preventie-jonge-gezinnen", "kapitaalsvormen"],
@@ -1266,10 +1237,10 @@ VIDEOS = [
             "Je bespreekt opvoeden en geld in één gesprek.",
         ],
         source=DEVILS_CIRCLE,
-        introduction=reuse_video(
-            "Kijk met jonge gezinnen in gedachten. Let vooral op pedagogisch en emotioneel "
-            "kapitaal: vertrouwen bij het opvoeden en hoop voor later maken voor kinderen veel "
-            "verschil. Zo werk je aan preventie voor de volgende generatie."
+        introduction=(
+            "<p>Kijk met jonge gezinnen in gedachten. De clip gaat over pedagogisch en emotioneel"
+            " kapitaal: vertrouwen bij het opvoeden en hoop voor later maken voor kinderen veel "
+            "verschil. De stem is een computerstem.</p>"
         ),
     ),
     Item(
@@ -1280,7 +1251,7 @@ VIDEOS = [
             "Voor vrijwilligers bij de thuisadministratie in Drenthe: zie naast geld ook de andere "
             "vormen van kapitaal van een huishouden."
         ),
-        minutes=4,
+        minutes=1,
         level=INTRO,
         regions=DRENTHE,
         roles=["vrijwilliger", "welzijnswerker", "begeleider-leerkring"],
@@ -1291,10 +1262,11 @@ VIDEOS = [
             "Je weet wanneer je een huishouden naar andere hulp kunt verwijzen.",
         ],
         source=DEVILS_CIRCLE,
-        introduction=reuse_video(
-            "Ben je vrijwilliger bij de thuisadministratie, bijvoorbeeld in Aa en Hunze, Emmen of "
-            "Borger-Odoorn? Dan kijk je vooral naar geld. Deze clip helpt je ook de andere vier "
-            "vormen te zien, zoals weten hoe instanties werken."
+        introduction=(
+            "<p>Ben je vrijwilliger bij de thuisadministratie, bijvoorbeeld in Aa en Hunze, Emmen"
+            " of Borger-Odoorn? Dan kijk je vooral naar geld. Deze clip helpt je ook de andere "
+            "vormen van kapitaal te zien, en te weten wanneer je doorverwijst. De stem is een "
+            "computerstem.</p>"
         ),
     ),
 ]
@@ -1332,7 +1304,7 @@ PODCASTS = [
             "Voor incassomedewerkers: hoe een rustig eerste telefoontje over huurachterstand de "
             "weg vrijmaakt voor een betalingsregeling."
         ),
-        minutes=3,
+        minutes=1,
         level=INTRO,
         roles=["incassomedewerker", "schuldhulpverlener"],
         themes=["vroegsignalering", "bejegening"],
@@ -1342,9 +1314,10 @@ PODCASTS = [
             "Je spreekt één haalbare stap af.",
         ],
         source=LEARNING_ENVIRONMENT,
-        introduction=reuse_podcast(
-            "Luister vooral naar het voorbeeld aan het eind, over een moeder met huurachterstand. "
-            "Vergelijk het met hoe jouw organisatie nu belt en schrijft over een achterstand."
+        introduction=(
+            "<p>Luister vooral naar het voorbeeld aan het eind, over een moeder met "
+            "huurachterstand. Vergelijk het met hoe jouw organisatie nu belt en schrijft over een"
+            " achterstand. De stem is een computerstem en het voorbeeld is verzonnen.</p>"
         ),
     ),
     Item(
@@ -1355,7 +1328,7 @@ PODCASTS = [
             "Waarom blijft post ongeopend liggen? Over schaarste en stress in gezinnen die het "
             "sociaal team begeleidt, en wat jij kunt doen."
         ),
-        minutes=3,
+        minutes=1,
         level=DEEP,
         roles=["sociaal-team", "zorgprofessional", "welzijnswerker", "vrijwilliger"],
         themes=["stress-sensitieve-dienstverlening"],
@@ -1366,10 +1339,10 @@ PODCASTS = [
             "Je past je hulp aan zodat die minder stress geeft.",
         ],
         source=LEARNING_ENVIRONMENT,
-        introduction=reuse_podcast(
-            "Luister met een gezin in gedachten dat jij begeleidt en dat post laat liggen of "
-            "afspraken mist. Wat zou er veranderen als je dat ziet als gevolg van stress in plaats "
-            "van onwil?"
+        introduction=(
+            "<p>Luister met een gezin in gedachten dat jij begeleidt en dat post laat liggen. Wat"
+            " zou er veranderen als je dat ziet als gevolg van stress in plaats van onwil? De "
+            "stem is een computerstem.</p>"
         ),
     ),
     Item(
@@ -1380,7 +1353,7 @@ PODCASTS = [
             "Rust brengen vraagt tijd en ruimte van medewerkers. Voor leidinggevenden en "
             "beleidsmakers: richt je werkprocessen daarop in."
         ),
-        minutes=4,
+        minutes=1,
         level=DEEP,
         roles=["management-bestuur", "beleidsmedewerker"],
         themes=["stress-sensitieve-dienstverlening", "samenwerking-in-de-keten"],
@@ -1389,10 +1362,10 @@ PODCASTS = [
             "Je bespreekt met je team waar tijd en ruimte ontbreken.",
         ],
         source=LEARNING_ENVIRONMENT,
-        introduction=reuse_podcast(
-            "De aflevering gaat over het gesprek met één inwoner. Luister met de bril van een "
-            "leidinggevende: geven onze werkprocessen, targets en brieven medewerkers de ruimte om "
-            "eerst rust te brengen?"
+        introduction=(
+            "<p>Luister met de bril van een leidinggevende: geven onze werkprocessen, targets en "
+            "brieven medewerkers de ruimte om eerst rust te brengen? De stem is een "
+            "computerstem.</p>"
         ),
     ),
 ]
@@ -2415,22 +2388,20 @@ def _kind_fields(item: Item, media: _Media) -> dict[str, Any]:
         )
         return {"body": stream(item.body), "document": document}
     if item.kind == VIDEO:
-        title = VIDEO_MEDIA["title"]
         return {
             "introduction": item.introduction,
-            "video": media.file_document(f"Kennisclip: {title} (video)", VIDEO_MEDIA["video"]),
+            "video": media.file_document(f"Kennisclip: {item.title} (video)", f"{item.slug}.webm"),
             "captions": media.file_document(
-                f"Kennisclip: {title} (ondertiteling)", VIDEO_MEDIA["captions"]
+                f"Kennisclip: {item.title} (ondertiteling)", f"{item.slug}.vtt"
             ),
-            "poster": media.image(f"Kennisclip: {title} (beeld)", VIDEO_MEDIA["poster"]),
-            "transcript": media.transcript(VIDEO_MEDIA["transcript"], title),
+            "poster": media.image(f"Kennisclip: {item.title} (beeld)", f"{item.slug}.jpg"),
+            "transcript": media.transcript(f"{item.slug}.txt", item.title),
         }
     if item.kind == PODCAST:
-        title = PODCAST_MEDIA["title"]
         return {
             "introduction": item.introduction,
-            "audio": media.file_document(f"Podcast: {title} (audio)", PODCAST_MEDIA["audio"]),
-            "transcript": media.transcript(PODCAST_MEDIA["transcript"], title),
+            "audio": media.file_document(f"Podcast: {item.title} (audio)", f"{item.slug}.ogg"),
+            "transcript": media.transcript(f"{item.slug}.txt", item.title),
         }
     if item.kind == ASSIGNMENT:
         return {

@@ -27,6 +27,7 @@ from core.models import (
     Sector,
     SharedContentRoot,
 )
+from demo.dates import at, working_day
 from demo.pages import add_page
 
 DEMO_PASSWORD = "leren-over-armoede"
@@ -404,14 +405,14 @@ def _load_circle(data: dict[str, Any], coordinator: Any) -> None:
         for text in case_data["points"]:
             services.add_improvement_point(case=case, by=facilitator, text=text)
 
-    now = timezone.localtime().replace(hour=14, minute=0, second=0, microsecond=0)
     for days, agenda, minutes in MEETINGS[slug]:
+        starts_at = at(working_day(days), 14)
         meeting = services.plan_meeting(
             circle=circle,
             by=facilitator,
             details=services.MeetingDetails(
-                starts_at=now + timedelta(days=days),
-                ends_at=now + timedelta(days=days, hours=2),
+                starts_at=starts_at,
+                ends_at=starts_at + timedelta(hours=2),
                 agenda=agenda,
                 place_name=f"Gemeentehuis {circle.municipality.name}" if days % 2 == 0 else "",
                 online_url="" if days % 2 == 0 else "https://meet.example.org/leerkring",

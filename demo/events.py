@@ -1,15 +1,104 @@
 """Demo trainings and events, dated relative to the day the demo is loaded, and /agenda/."""
 
-from datetime import datetime, time, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.utils import timezone
-
 from catalogue.models import CatalogueIndexPage
 from core.models import LearningForm, Organisation, Region, Role, SharedContentRoot, Theme
+from demo.dates import at, working_day
 from demo.pages import add_page
 from events.models import EventIndexPage, EventPage, Session
+
+# The yearly congres: the day itself (its plenary opening and closing, registration for
+# the whole day) and two rounds of three workshops; a participant chooses one per round.
+# (title, round, speakers, start, end, room, seats, taken)
+PROGRAMME: list[tuple[str, str, str, tuple[int, int], tuple[int, int], str, int, int]] = [
+    (
+        "Congresdag met plenaire opening en afsluiting",
+        "",
+        "Dagvoorzitter Marieke Bos; slotwoord Henk Smit (voorbeeldnamen)",
+        (9, 30),
+        (16, 30),
+        "Grote zaal",
+        250,
+        120,
+    ),
+    (
+        "Stress-sensitief werken in de schuldhulp",
+        "Ronde 1",
+        "Fatima El Idrissi (voorbeeldnaam)",
+        (11, 0),
+        (12, 15),
+        "Zaal 1",
+        40,
+        38,
+    ),
+    (
+        "Vroegsignalering: samen eerder bij gezinnen",
+        "Ronde 1",
+        "Jeroen Bakker (voorbeeldnaam)",
+        (11, 0),
+        (12, 15),
+        "Zaal 2",
+        40,
+        21,
+    ),
+    (
+        "Ervaringsdeskundigen als collega",
+        "Ronde 1",
+        "Linda Mulder en Kees Hoekstra (voorbeeldnamen)",
+        (11, 0),
+        (12, 15),
+        "Zaal 3",
+        30,
+        30,
+    ),
+    (
+        "Vijf vormen van kapitaal aan de keukentafel",
+        "Ronde 2",
+        "Sanne Visser (voorbeeldnaam)",
+        (13, 30),
+        (14, 45),
+        "Zaal 1",
+        40,
+        17,
+    ),
+    (
+        "Jonge gezinnen: preventie voor de volgende generatie",
+        "Ronde 2",
+        "Ahmed Yilmaz (voorbeeldnaam)",
+        (13, 30),
+        (14, 45),
+        "Zaal 2",
+        40,
+        26,
+    ),
+    (
+        "Brieven in gewone taal",
+        "Ronde 2",
+        "Ingrid de Boer (voorbeeldnaam)",
+        (13, 30),
+        (14, 45),
+        "Zaal 3",
+        30,
+        12,
+    ),
+]
+
+PROGRAMME_TEXT = (
+    "<h3>Programma</h3><ul>"
+    "<li>09.30 uur: inloop met koffie</li>"
+    "<li>10.00 uur: plenaire opening, met ervaringsdeskundigen over een lange adem</li>"
+    "<li>11.00 uur: workshopronde 1 (je kiest één workshop)</li>"
+    "<li>12.15 uur: lunch en informatiemarkt</li>"
+    "<li>13.30 uur: workshopronde 2 (je kiest één workshop)</li>"
+    "<li>15.00 uur: plenaire afsluiting: wat nemen we mee naar het komende jaar?</li>"
+    "<li>16.00 uur: borrel</li></ul>"
+    "<p>De Oosterpoort ligt op tien minuten lopen van station Groningen. De zalen zijn "
+    "toegankelijk met een rolstoel en hebben een ringleiding. De namen van de sprekers "
+    "zijn voorbeelden.</p>"
+)
 
 # (slug, title, kind, regions, theme, roles, days from today, hours, seats, taken, place, summary)
 EVENTS: list[dict[str, Any]] = [
@@ -106,12 +195,13 @@ EVENTS: list[dict[str, Any]] = [
         "regions": ["groningen", "drenthe"],
         "themes": ["ervaringsdeskundigheid"],
         "roles": ["management-bestuur", "beleidsmedewerker"],
-        "days": -60,
+        "days": 60,
         "seats": 250,
-        "taken": 180,
+        "taken": 120,
         "place": ("De Oosterpoort", "Trompsingel 27, Groningen"),
         "summary": "Een dag voor bestuurders, beleidsmakers en professionals: een lange adem "
-        "tegen armoede.",
+        "tegen armoede. Met een plenaire opening en afsluiting en twee workshoprondes.",
+        "programme": PROGRAMME,
     },
 ]
 
@@ -134,7 +224,6 @@ def load() -> int:
         add_page(shared_root, agenda)
     form = LearningForm.objects.filter(slug="samen-trainen").first() or LearningForm.objects.first()
     organiser = Organisation.objects.filter(name="CMO STAMM").first()
-    today = timezone.localdate()
     created = 0
     for data in EVENTS:
         if EventPage.objects.filter(slug=data["slug"]).exists():
@@ -157,13 +246,15 @@ def load() -> int:
         event.regions.set([regions[slug] for slug in data["regions"] if slug in regions])
         event.themes.set(Theme.objects.filter(slug__in=data["themes"]))
         event.roles.set(Role.objects.filter(slug__in=data["roles"]))
-        day = today + timedelta(days=data["days"])
-        for number in range(data.get("sessions", 1)):
-            start = timezone.make_aware(
-                datetime.combine(
-                    day + timedelta(days=7 * number), time(13 if data["place"] is None else 9, 30)
-                )
-            )
+        day = working_day(data["days"])
+        if "programme" in data:
+            event.description += PROGRAMME_TEXT
+            event.duration_minutes = 7 * 60
+            event.trainer_names = ""
+            _add_programme(event, day, data)
+        for number in range(0 if "programme" in data else data.get("sessions", 1)):
+            # A week apart, so a second day falls on a weekday too.
+            start = at(day + timedelta(days=7 * number), 13 if data["place"] is None else 9, 30)
             # Added to the unsaved page, so they are part of its published revision.
             event.sessions.add(  # type: ignore[attr-defined]
                 Session(
@@ -182,22 +273,45 @@ def load() -> int:
                 )
             )
         add_page(catalogue, event)
-        _fill_seats(event, data["taken"])
+        if "programme" in data:
+            taken = {row[0]: row[7] for row in data["programme"]}
+            for session in event.sessions.all():  # type: ignore[attr-defined]
+                _fill_seats(session, taken[session.title])
+        else:
+            for session in event.sessions.all():  # type: ignore[attr-defined]
+                _fill_seats(session, data["taken"])
         created += 1
     return created
 
 
-def _fill_seats(event: EventPage, taken: int) -> None:
-    """Example participants, so seat counts look lived-in (one event nearly full)."""
+def _add_programme(event: EventPage, day: date, data: dict[str, Any]) -> None:
+    place_name, address = data["place"]
+    for title, round_label, speakers, start, end, room, seats, _taken in data["programme"]:
+        event.sessions.add(  # type: ignore[attr-defined]
+            Session(
+                title=title,
+                round=round_label,
+                speakers=speakers,
+                starts_at=at(day, *start),
+                ends_at=at(day, *end),
+                place_name=f"{place_name}, {room}",
+                address=address,
+                accessibility_notes="Toegankelijk met rolstoel; ringleiding in de zaal.",
+                capacity=seats,
+            )
+        )
+
+
+def _fill_seats(session: Session, taken: int) -> None:
+    """Example participants, so seat counts look lived-in (some sessions nearly full)."""
     from events.models import Registration
 
-    for session in event.sessions.all():  # type: ignore[attr-defined]
-        Registration.objects.bulk_create(
-            Registration(
-                session=session,
-                name=f"Deelnemer {n + 1} (voorbeeld)",
-                email=f"deelnemer{n + 1}.{session.pk}@example.org",
-                state="confirmed",
-            )
-            for n in range(taken)
+    Registration.objects.bulk_create(
+        Registration(
+            session=session,
+            name=f"Deelnemer {n + 1} (voorbeeld)",
+            email=f"deelnemer{n + 1}.{session.pk}@example.org",
+            state="confirmed",
         )
+        for n in range(taken)
+    )

@@ -11,7 +11,7 @@ left as editors made it. No e-mail is sent for these invented people.
 
 # ruff: noqa: E501 (the Dutch demo sentences stay whole, one per line)
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -22,6 +22,7 @@ from django.utils import timezone
 from accounts.models import Profile
 from catalogue.models import CatalogueIndexPage, LearningItemPage, PracticeAssignmentPage
 from core.models import LearningForm, Organisation, Region, Role, SharedContentRoot, Theme
+from demo.dates import at, working_day
 from demo.pages import add_page
 from events.models import Registration
 from learning.services import complete_item, save_answers
@@ -270,10 +271,9 @@ def _track(
 
 
 def _plan(track: TrackPage, group: dict[str, Any], seats: int) -> Cohort:
-    today = timezone.localdate()
     days = []
     for track_day, offset in zip(track.days.all(), group["days"], strict=True):  # type: ignore[attr-defined]
-        start = timezone.make_aware(datetime.combine(today + timedelta(days=offset), time(9, 30)))
+        start = at(working_day(offset), 9, 30)
         days.append(
             DayPlan(
                 track_day=track_day,

@@ -209,11 +209,14 @@ class EventPage(LearningItemPage):
         for session in sessions:
             session.my_registration = mine.get(session.pk)
         context["sessions"] = sessions
+        context["has_rounds"] = any(session.round for session in sessions)
         context["now"] = timezone.now()
-        # The certificate is for the whole event: every session attended.
+        # The certificate is for the whole event: every session attended, one workshop
+        # per round.
         attended = [r for r in mine.values() if r.state == RegistrationState.ATTENDED]
+        needed = len({session.round or session.pk for session in sessions})
         context["certificate_registration"] = (
-            attended[0] if attended and len(attended) == len(sessions) else None
+            attended[0] if attended and len(attended) == needed else None
         )
         return context
 
@@ -287,6 +290,21 @@ class Session(Orderable):
     title = models.CharField(
         _("name"), max_length=200, blank=True, help_text=_("e.g. 'Dag 1'. Optional.")
     )
+    # A congres's programme: workshops with the same round run side by side, and a
+    # person chooses one of them (events.services checks this). Empty: a plenary part or
+    # an ordinary session.
+    round = models.CharField(
+        _("workshop round"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "e.g. 'Ronde 1'. Workshops in the same round run at the same time; a person "
+            "chooses one. Empty for a plenary part or an ordinary session."
+        ),
+    )
+    speakers = models.CharField(
+        _("speakers"), max_length=250, blank=True, help_text=_("Shown on the event page.")
+    )
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     place_name = models.CharField(_("place"), max_length=200, blank=True)
@@ -311,6 +329,7 @@ class Session(Orderable):
 
     panels = [
         FieldPanel("title"),
+        FieldRowPanel([FieldPanel("round"), FieldPanel("speakers")]),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
         FieldPanel("place_name"),
         FieldPanel("address"),

@@ -64,6 +64,15 @@ class Visitor:
 
 
 def _lock(session: Session) -> Session:
+    # The workshops of one round are locked together, in a fixed order, so two clicks on
+    # two workshops of the round cannot both pass the one-workshop-per-round check.
+    if session.round and session.event_id:
+        list(
+            Session.objects.select_for_update(of=("self",))
+            .filter(event_id=session.event_id, round=session.round)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
     return (
         Session.objects.select_for_update(of=("self",)).select_related("event").get(pk=session.pk)
     )
@@ -145,6 +154,27 @@ def _check_role(session: Session, role: Role | None) -> None:
         )
 
 
+def _check_one_per_round(session: Session, registrations: Any) -> None:
+    """A person chooses one workshop per round: `registrations` are theirs."""
+    if not session.round:
+        return
+    chosen = (
+        registrations.active()
+        .filter(session__event_id=session.event_id, session__round=session.round)
+        .exclude(session=session)
+        .select_related("session")
+        .first()
+    )
+    if chosen:
+        raise RegistrationError(
+            _(
+                "You have already chosen a workshop in %(round)s: %(workshop)s. Cancel that "
+                "registration first if you want to switch."
+            )
+            % {"round": session.round, "workshop": chosen.session.title}
+        )
+
+
 # ---------------------------------------------------------------------------
 # Registering
 # ---------------------------------------------------------------------------
@@ -165,6 +195,7 @@ def register_user(
     _check_open(session, now)
     profile = getattr(user, "profile", None)
     _check_role(session, getattr(profile, "role", None))
+    _check_one_per_round(session, Registration.objects.filter(user=user))
     registration = existing or Registration(session=session, user=user)
     registration.name = getattr(profile, "full_name", "") or user.get_full_name() or user.email
     registration.email = user.email
@@ -200,6 +231,7 @@ def register_visitor(
         return existing, False
     _check_open(session, now)
     _check_role(session, visitor.role)
+    _check_one_per_round(session, Registration.objects.filter(user=None, email=email))
     registration = existing or Registration(session=session, email=email)
     registration.name = visitor.name
     registration.organisation_name = visitor.organisation_name
@@ -503,11 +535,13 @@ def accreditation_points_for(user: Any) -> Decimal:
 
 
 def has_full_attendance(registration: Registration) -> bool:
-    """Whether the person attended every session of the event (for the certificate)."""
+    """Whether the person attended every session of the event, one workshop per round
+    (for the certificate)."""
     event = registration.session.event
     if event is None or registration.state != State.ATTENDED:
         return False
-    sessions = event.sessions.count()  # type: ignore[attr-defined]
+    parts = event.sessions.values_list("pk", "round")  # type: ignore[attr-defined]
+    sessions = len({round_label or pk for pk, round_label in parts})
     attended = Registration.objects.filter(
         session__event=event, user=registration.user, state=State.ATTENDED
     ).count()

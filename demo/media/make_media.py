@@ -3,9 +3,10 @@
 
 Makes, next to this script:
 
-* a podcast episode (Ogg Opus) with WebVTT captions and a plain-text transcript;
-* a "kennisclip" video (WebM: VP9 + Opus) with WebVTT captions, a transcript
-  and a JPEG poster image.
+* for each podcast episode: an Ogg Opus recording with WebVTT captions and a
+  plain-text transcript;
+* for each "kennisclip": a video (WebM: VP9 + Opus) with WebVTT captions, a
+  transcript and a JPEG poster image.
 
 All texts live in this file. Speech is synthesised with espeak-ng's Dutch voice,
 one WAV per sentence, so every caption cue gets the exact timing of its sentence.
@@ -61,9 +62,16 @@ MARGIN = 110
 
 # --- content: podcast -----------------------------------------------------------
 
-PODCAST_SLUG = "podcast-stress-en-schulden"
-PODCAST_TITLE = "Stress en schulden: waarom rust helpt"
-PODCAST_PARAGRAPHS: list[list[str]] = [
+
+@dataclass
+class Podcast:
+    slug: str
+    title: str
+    about: str  # the transcript's opening line, after "Podcast van de leeromgeving ..."
+    paragraphs: list[list[str]]
+
+
+STRESS_PARAGRAPHS: list[list[str]] = [
     [
         "Welkom bij deze korte podcast van de leeromgeving Leren over armoede.",
         "In deze aflevering gaat het over stress en schulden, en over waarom rust helpt.",
@@ -97,10 +105,90 @@ PODCAST_PARAGRAPHS: list[list[str]] = [
     ],
 ]
 
-# --- content: kennisclip --------------------------------------------------------
+WELCOME = "Welkom bij deze korte podcast van de leeromgeving Leren over armoede."
 
-CLIP_SLUG = "kennisclip-vijf-vormen-van-kapitaal"
-CLIP_TITLE = "Vijf vormen van kapitaal"
+PODCASTS: list[Podcast] = [
+    Podcast(
+        slug="podcast-stress-en-schulden",
+        title="Stress en schulden: waarom rust helpt",
+        about="Het voorbeeld in deze aflevering is verzonnen.",
+        paragraphs=STRESS_PARAGRAPHS,
+    ),
+    Podcast(
+        slug="podcast-huurachterstand-eerst-rust",
+        title="Huurachterstand: eerst rust, dan een regeling",
+        about="Voor incassomedewerkers. Het voorbeeld in deze aflevering is verzonnen.",
+        paragraphs=[
+            [
+                WELCOME,
+                "Deze aflevering is voor incassomedewerkers, "
+                "en gaat over het eerste telefoontje bij huurachterstand.",
+            ],
+            [
+                "Een huurder met een achterstand is vaak bang voor het gesprek.",
+                "Begin daarom niet met het bedrag, maar met de vraag hoe het gaat.",
+                "Vertel rustig waarom je belt, en wat je samen kunt doen.",
+            ],
+            [
+                "Nu een verzonnen voorbeeld.",
+                "Een moeder heeft twee maanden huurachterstand, en neemt de telefoon niet op.",
+                "De incassomedewerker stuurt een kort bericht, "
+                "en belt op een afgesproken tijd terug.",
+                "Samen spreken ze één stap af: een kleine betaling per week.",
+                "Bedankt voor het luisteren.",
+            ],
+        ],
+    ),
+    Podcast(
+        slug="podcast-schaarste-waarom-een-brief-zwaar-is",
+        title="Schaarste: waarom een brief openen zo zwaar kan zijn",
+        about="Voor professionals in het sociaal team.",
+        paragraphs=[
+            [
+                WELCOME,
+                "In deze aflevering gaat het over post die ongeopend blijft liggen.",
+            ],
+            [
+                "Voor iemand met geldzorgen kan elke envelop slecht nieuws zijn.",
+                "Dat geeft stress, en stress maakt het denken smaller.",
+                "Zo blijft een stapel post liggen, en worden de problemen groter.",
+            ],
+            [
+                "Wat kun je doen als professional in het sociaal team?",
+                "Open de post samen, één brief tegelijk.",
+                "Zeg wat er nu moet gebeuren, en wat kan wachten.",
+                "Zo wordt de stapel kleiner, en komt er weer ruimte.",
+                "Bedankt voor het luisteren.",
+            ],
+        ],
+    ),
+    Podcast(
+        slug="podcast-rust-als-voorwaarde-organisatie",
+        title="Rust als voorwaarde: wat vraagt dat van je organisatie?",
+        about="Voor leidinggevenden en beleidsmakers.",
+        paragraphs=[
+            [
+                WELCOME,
+                "Deze aflevering is voor leidinggevenden en beleidsmakers.",
+            ],
+            [
+                "Medewerkers kunnen alleen rust brengen als ze zelf tijd en ruimte hebben.",
+                "Strakke targets en korte gesprekken werken dan tegen.",
+                "Ook een dreigende brief maakt de stress van een inwoner groter.",
+            ],
+            [
+                "Kijk daarom met je team naar de werkprocessen.",
+                "Waar ontbreekt tijd voor een goed gesprek?",
+                "Welke brief kan korter en vriendelijker?",
+                "Kies samen één verandering, en probeer die drie maanden uit.",
+                "Bedankt voor het luisteren.",
+            ],
+        ],
+    ),
+]
+
+# --- content: kennisclips -------------------------------------------------------
+
 CLIP_FOOTER = "Leren over armoede  ·  Alliantie van Kracht tegen Armoede"
 
 
@@ -113,9 +201,17 @@ class Slide:
     question: str = ""  # shown as "Vraag aan het gezin" + the question
 
 
-CLIP_SLIDES: list[Slide] = [
+@dataclass
+class Kennisclip:
+    slug: str
+    title: str
+    about: str  # the transcript's opening line, after "Kennisclip van de leeromgeving ..."
+    slides: list[Slide]
+
+
+CAPITAL_SLIDES: list[Slide] = [
     Slide(
-        heading=CLIP_TITLE,
+        heading="Vijf vormen van kapitaal",
         kicker="Kennisclip",
         lines=[
             "Financieel, sociaal, pedagogisch,",
@@ -193,6 +289,132 @@ CLIP_SLIDES: list[Slide] = [
             "Kijk niet alleen naar geld, maar naar alle vijf vormen van kapitaal.",
             "Begin bij wat het gezin zelf belangrijk vindt, en zorg eerst voor rust.",
             "Bedankt voor het kijken.",
+        ],
+    ),
+]
+
+THANKS = "Bedankt voor het kijken."
+
+CLIPS: list[Kennisclip] = [
+    Kennisclip(
+        slug="kennisclip-vijf-vormen-van-kapitaal",
+        title="Vijf vormen van kapitaal",
+        about="Over de vijf vormen van kapitaal bij generatiearmoede.",
+        slides=CAPITAL_SLIDES,
+    ),
+    Kennisclip(
+        slug="kennisclip-vragen-aan-de-keukentafel",
+        title="Vragen aan de keukentafel: één per vorm van kapitaal",
+        about="Over het voorbereiden van een huisbezoek.",
+        slides=[
+            Slide(
+                heading="Vragen aan de keukentafel",
+                kicker="Kennisclip",
+                lines=["Een huisbezoek voorbereiden", "met één vraag per vorm van kapitaal"],
+                narration=[
+                    "Welkom bij deze kennisclip over vragen aan de keukentafel.",
+                    "Een goed huisbezoek begint al voordat je aanbelt.",
+                ],
+            ),
+            Slide(
+                heading="Kies vooraf twee vragen",
+                kicker="Voorbereiden",
+                lines=["Lees terug wat je al weet van het gezin."],
+                question="Wie helpt u als het even tegenzit?",
+                narration=[
+                    "Lees terug wat je al weet van het gezin, "
+                    "en kies vooraf twee vragen die daarbij passen.",
+                    "Een vraag over sociaal kapitaal is bijvoorbeeld: "
+                    "wie helpt u als het even tegenzit?",
+                ],
+            ),
+            Slide(
+                heading="Aan tafel",
+                kicker="Tot slot",
+                lines=["Begin bij wat het gezin belangrijk vindt.", "Luister meer dan je praat."],
+                narration=[
+                    "Begin aan tafel bij wat het gezin zelf belangrijk vindt.",
+                    "Luister meer dan je praat, en schrijf pas daarna op wat je hebt gehoord.",
+                    THANKS,
+                ],
+            ),
+        ],
+    ),
+    Kennisclip(
+        slug="kennisclip-jonge-gezinnen-verder-dan-geld",
+        title="Jonge gezinnen: kijk verder dan geld",
+        about="Over pedagogisch en emotioneel kapitaal bij jonge gezinnen.",
+        slides=[
+            Slide(
+                heading="Jonge gezinnen: kijk verder dan geld",
+                kicker="Kennisclip",
+                lines=["Pedagogisch en emotioneel kapitaal", "bij jonge ouders"],
+                narration=[
+                    "Welkom bij deze kennisclip over jonge gezinnen.",
+                    "Jonge ouders die zelf in armoede opgroeiden, "
+                    "willen het voor hun kinderen vaak anders doen.",
+                ],
+            ),
+            Slide(
+                heading="Vertrouwen bij het opvoeden",
+                kicker="Pedagogisch kapitaal",
+                lines=["Wat gaat al goed?", "Waar wil de ouder steun bij?"],
+                question="Waar bent u trots op als ouder?",
+                narration=[
+                    "Vraag niet alleen naar rekeningen, maar ook naar het opvoeden.",
+                    "Bijvoorbeeld: waar bent u trots op als ouder?",
+                ],
+            ),
+            Slide(
+                heading="Hoop voor later",
+                kicker="Emotioneel kapitaal",
+                lines=["Kleine stappen die lukken,", "geven ouders weer moed."],
+                narration=[
+                    "Kleine stappen die lukken, geven ouders weer moed.",
+                    "Zo werk je samen aan een betere start voor de volgende generatie.",
+                    THANKS,
+                ],
+            ),
+        ],
+    ),
+    Kennisclip(
+        slug="kennisclip-thuisadministratie-meer-dan-papieren",
+        title="Thuisadministratie: meer dan papieren op orde",
+        about="Voor vrijwilligers bij de thuisadministratie.",
+        slides=[
+            Slide(
+                heading="Thuisadministratie: meer dan papieren op orde",
+                kicker="Kennisclip",
+                lines=["Voor vrijwilligers bij de thuisadministratie"],
+                narration=[
+                    "Welkom bij deze kennisclip voor vrijwilligers bij de thuisadministratie.",
+                    "Je helpt een huishouden om de papieren op orde te krijgen.",
+                ],
+            ),
+            Slide(
+                heading="Kijk ook naar de rest",
+                kicker="Meer dan geld",
+                lines=["Wie staat er om het huishouden heen?"],
+                question="Welke brief vindt u het lastigst?",
+                narration=[
+                    "Let naast geld ook op de andere vormen van kapitaal.",
+                    "Vraag bijvoorbeeld: welke brief vindt u het lastigst?",
+                ],
+            ),
+            Slide(
+                heading="Weet wanneer je doorverwijst",
+                kicker="Tot slot",
+                lines=[
+                    "Zie je veel stress of groeiende schulden?",
+                    "Bespreek het met je coördinator.",
+                ],
+                narration=[
+                    "Zie je veel stress of groeiende schulden, "
+                    "bespreek dat dan met je coördinator.",
+                    "Samen kijk je welke hulp het huishouden nodig heeft.",
+                    THANKS,
+                ],
+            ),
         ],
     ),
 ]
@@ -367,23 +589,23 @@ BITEXACT = ["-fflags", "+bitexact", "-flags:v", "+bitexact", "-flags:a", "+bitex
 # ================================================================================
 
 
-def make_podcast(work: Path) -> list[Path]:
+def make_podcast(podcast: Podcast, work: Path) -> list[Path]:
     timeline = Timeline()
     counter = 0
-    for p_index, paragraph in enumerate(PODCAST_PARAGRAPHS):
+    for p_index, paragraph in enumerate(podcast.paragraphs):
         if p_index:
             timeline.pause(PARAGRAPH_GAP)
         for s_index, text in enumerate(paragraph):
             if s_index:
                 timeline.pause(SENTENCE_GAP)
             counter += 1
-            clip = speak(text, work / f"podcast-{counter:02d}.wav")
+            clip = speak(text, work / f"{podcast.slug}-{counter:02d}.wav")
             timeline.sentence(clip, text, lead_in=LEAD_IN)
     timeline.pause(TAIL)
 
-    wav_path = work / "podcast-full.wav"
+    wav_path = work / f"{podcast.slug}-full.wav"
     timeline.write(wav_path)
-    audio = OUT_DIR / f"{PODCAST_SLUG}.ogg"
+    audio = OUT_DIR / f"{podcast.slug}.ogg"
     run(
         [
             "ffmpeg",
@@ -394,23 +616,23 @@ def make_podcast(work: Path) -> list[Path]:
             str(wav_path),
             *OPUS_AUDIO,
             "-metadata",
-            f"title={PODCAST_TITLE}",
+            f"title={podcast.title}",
             "-metadata",
             "language=nld",
             *BITEXACT,
             str(audio),
         ]
     )
-    vtt = OUT_DIR / f"{PODCAST_SLUG}.vtt"
+    vtt = OUT_DIR / f"{podcast.slug}.vtt"
     write_vtt(vtt, timeline.cues)
-    txt = OUT_DIR / f"{PODCAST_SLUG}.txt"
+    txt = OUT_DIR / f"{podcast.slug}.txt"
     write_transcript(
         txt,
-        PODCAST_TITLE,
+        podcast.title,
         "Transcript van de podcast",
-        "Podcast van de leeromgeving Leren over armoede. Het voorbeeld in deze "
-        "aflevering is verzonnen. De stem is een computerstem (espeak-ng).",
-        [("", paragraph) for paragraph in PODCAST_PARAGRAPHS],
+        f"Podcast van de leeromgeving Leren over armoede. {podcast.about} "
+        "De stem is een computerstem (espeak-ng).",
+        [("", paragraph) for paragraph in podcast.paragraphs],
     )
     return [audio, vtt, txt]
 
@@ -493,13 +715,13 @@ def render_slide(slide: Slide, number: int, total: int, path: Path) -> None:
     image.save(path, optimize=True)
 
 
-def make_clip(work: Path) -> list[Path]:
+def make_clip(kennisclip: Kennisclip, work: Path) -> list[Path]:
     from PIL import Image
 
     timeline = Timeline()
     slide_starts: list[float] = []
     counter = 0
-    for index, slide in enumerate(CLIP_SLIDES):
+    for index, slide in enumerate(kennisclip.slides):
         if index:
             timeline.pause(PARAGRAPH_GAP / 2)
         slide_starts.append(timeline.position)
@@ -509,18 +731,18 @@ def make_clip(work: Path) -> list[Path]:
             if s_index:
                 timeline.pause(SENTENCE_GAP)
             counter += 1
-            clip = speak(text, work / f"clip-{counter:02d}.wav")
+            clip = speak(text, work / f"{kennisclip.slug}-{counter:02d}.wav")
             timeline.sentence(clip, text, lead_in=LEAD_IN)
     timeline.pause(TAIL)
     total = timeline.position
 
-    wav_path = work / "clip-full.wav"
+    wav_path = work / f"{kennisclip.slug}-full.wav"
     timeline.write(wav_path)
 
     slide_paths = []
-    for index, slide in enumerate(CLIP_SLIDES):
-        path = work / f"slide-{index + 1}.png"
-        render_slide(slide, index + 1, len(CLIP_SLIDES), path)
+    for index, slide in enumerate(kennisclip.slides):
+        path = work / f"{kennisclip.slug}-{index + 1}.png"
+        render_slide(slide, index + 1, len(kennisclip.slides), path)
         slide_paths.append(path)
 
     # ffmpeg concat list: each slide for exactly the length of its narration.
@@ -529,10 +751,10 @@ def make_clip(work: Path) -> list[Path]:
     for path, start, end in zip(slide_paths, slide_starts, ends, strict=True):
         lines += [f"file '{path.name}'", f"duration {end - start:.3f}"]
     lines.append(f"file '{slide_paths[-1].name}'")  # the last entry's duration needs a repeat
-    concat = work / "slides.ffconcat"
+    concat = work / f"{kennisclip.slug}.ffconcat"
     concat.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
-    video = OUT_DIR / f"{CLIP_SLUG}.webm"
+    video = OUT_DIR / f"{kennisclip.slug}.webm"
     run(
         [
             "ffmpeg",
@@ -576,7 +798,7 @@ def make_clip(work: Path) -> list[Path]:
             "-t",
             f"{total:.3f}",
             "-metadata",
-            f"title={CLIP_TITLE}",
+            f"title={kennisclip.title}",
             "-metadata:s:a",
             "language=dut",
             *BITEXACT,
@@ -584,21 +806,24 @@ def make_clip(work: Path) -> list[Path]:
         ]
     )
 
-    poster = OUT_DIR / f"{CLIP_SLUG}.jpg"
+    poster = OUT_DIR / f"{kennisclip.slug}.jpg"
     with Image.open(slide_paths[0]) as image:
         small = image.convert("RGB").resize((960, 540), Image.Resampling.LANCZOS)
         small.save(poster, "JPEG", quality=82, optimize=True)
 
-    vtt = OUT_DIR / f"{CLIP_SLUG}.vtt"
+    vtt = OUT_DIR / f"{kennisclip.slug}.vtt"
     write_vtt(vtt, timeline.cues)
-    txt = OUT_DIR / f"{CLIP_SLUG}.txt"
+    txt = OUT_DIR / f"{kennisclip.slug}.txt"
     write_transcript(
         txt,
-        CLIP_TITLE,
+        kennisclip.title,
         "Transcript van de kennisclip",
-        "Kennisclip van de leeromgeving Leren over armoede, over de vijf vormen van "
-        "kapitaal bij generatiearmoede. De stem is een computerstem (espeak-ng).",
-        [(f"Dia {i + 1}: {slide.heading}", slide.narration) for i, slide in enumerate(CLIP_SLIDES)],
+        f"Kennisclip van de leeromgeving Leren over armoede. {kennisclip.about} "
+        "De stem is een computerstem (espeak-ng).",
+        [
+            (f"Dia {i + 1}: {slide.heading}", slide.narration)
+            for i, slide in enumerate(kennisclip.slides)
+        ],
     )
     return [video, vtt, txt, poster]
 
@@ -634,7 +859,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="make-media-") as tmp:
         work = args.workdir or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
-        made = make_podcast(work) + make_clip(work)
+        made = [path for podcast in PODCASTS for path in make_podcast(podcast, work)]
+        made += [path for kennisclip in CLIPS for path in make_clip(kennisclip, work)]
 
     total = 0
     print(f"Made in {OUT_DIR}:")

@@ -1,8 +1,11 @@
+from collections import Counter
+from datetime import timedelta
 from io import StringIO
 
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from core.models import (
@@ -17,6 +20,7 @@ from core.models import (
     Sector,
     Theme,
 )
+from events.models import EventPage
 from tracks.models import Certificate
 
 COUNTED = [Region, Municipality, Sector, Role, Theme, LearningForm, Organisation, Page, Site]
@@ -67,11 +71,11 @@ def test_demo_catalogue_tells_the_truth_at_a_glance(client, db):
     host = "groningen.localhost:8000"
     listing = client.get("/aanbod/?sorteer=duur", HTTP_HOST=host).content.decode()
     assert "minuten</li>" in listing and "1440" not in listing and "720 minuten" not in listing
-    # The congres of two months ago is over: not listed, unless asked for, and marked.
-    assert "Jaarcongres" not in listing
+    # The work session of three weeks ago is over: not listed, unless asked for, and marked.
+    past = "Werksessie vroegsignalering: projectstructuur"
+    assert past not in listing
     everything = client.get("/aanbod/?afgelopen=ja", HTTP_HOST=host).content.decode()
-    congres = everything[everything.index("Jaarcongres") :].split("</li>")[0]
-    assert "Afgelopen" in congres
+    assert "Afgelopen" in everything[everything.index(past) :].split("</li>")[0]
     tracks = client.get("/aanbod/?duur=dagen", HTTP_HOST=host).content.decode()
     assert "<li>3 dagen</li>" in tracks and "<li>2 dagen</li>" in tracks
     for overview in ("/aanbod/gezinstype/", "/aanbod/kapitaal/"):
@@ -97,3 +101,17 @@ def test_loading_the_demo_sends_no_email(db, settings, django_capture_on_commit_
     assert Certificate.objects.exists()  # the demo has certificates to tell about
     assert [message.subject for message in mail.outbox] == []
     assert not OutgoingEmail.objects.exists()
+
+
+def test_demo_congres_is_upcoming_with_a_programme_of_workshop_rounds(client, db):
+    call_command("load_demo", stdout=StringIO())
+    congres = EventPage.objects.get(slug="congres-alliantie-van-kracht-tegen-armoede")
+    sessions = list(congres.sessions.all())
+    assert all(session.starts_at > timezone.now() + timedelta(days=50) for session in sessions)
+    rounds = Counter(session.round for session in sessions)
+    assert rounds == {"": 1, "Ronde 1": 3, "Ronde 2": 3}
+    assert all(session.speakers and "voorbeeld" in session.speakers for session in sessions)
+    page = client.get(congres.url, HTTP_HOST="groningen.localhost:8000").content.decode()
+    for session in sessions:
+        assert session.title in page
+    assert "Ronde 2: workshop" in page and "De Oosterpoort" in page

@@ -107,7 +107,11 @@ def bring_to_every_state(learner: Any) -> None:
     )
     accept_route(user=learner, scan=scan, region=Region.objects.get(slug="groningen"))
     add_to_route(user=learner, item=LearningItemPage.objects.live().first())
-    for session in Session.objects.filter(event__only_for_roles=None, starts_at__gt=timezone.now()):
+    # An event's session: circle meetings and track days are sessions without an event.
+    sessions = Session.objects.filter(
+        event__isnull=False, event__only_for_roles=None, starts_at__gt=timezone.now()
+    )
+    for session in sessions:
         register_user(session=session, user=learner)
         break
     assignment = PracticeAssignmentPage.objects.live().exclude(

@@ -156,3 +156,33 @@ def test_visitor_registers_and_confirms_by_email(
     expect(page.locator("main")).to_contain_text("Bevestigd")
     check_page(page, "link-moved-on")
     assert mail.outbox[-1].subject.startswith("Je bent ingeschreven voor")
+
+
+def test_congres_programme_one_workshop_per_round(base_urls: dict[str, str], page: Page) -> None:
+    base_url = base_urls["groningen"]
+    congres = EventPage.objects.get(slug="congres-alliantie-van-kracht-tegen-armoede")
+    first, second = congres.sessions.filter(round="Ronde 1").order_by("pk")[:2]
+    user = UserFactory.create(email="fenna@voorbeeld.nl")
+    Profile.objects.create(
+        user=user,
+        full_name="Fenna (voorbeeld)",
+        role=Role.objects.get(slug="beleidsmedewerker"),
+    )
+    log_in(page, base_url, user.email)
+    page.goto(f"{base_url}/aanbod/{congres.slug}/")
+    expect(page.locator("#sessions-heading")).to_have_text("Programma")
+    expect(page.locator(f"#sessie-{second.pk} .session__round")).to_have_text("Ronde 1: workshop")
+    check_page(page, "congres")
+
+    page.locator(f"#sessie-{first.pk}").get_by_role(
+        "button", name=re.compile("^Schrijf je in")
+    ).click()
+    expect(page.locator(".notice")).to_contain_text("Je bent ingeschreven.")
+    page.locator(f"#sessie-{second.pk}").get_by_role(
+        "button", name=re.compile("^Schrijf je in")
+    ).click()
+    expect(page.locator(".notice")).to_contain_text("Je hebt in Ronde 1 al een workshop gekozen")
+    check_page(page, "congres-second-workshop")
+    assert list(Registration.objects.filter(user=user).values_list("session", flat=True)) == [
+        first.pk
+    ]
