@@ -43,7 +43,9 @@ def deliver(email_id: int) -> bool:
     reason="needs PostgreSQL or a file SQLite test database: TEST_SQLITE_FILE=<path> "
     "(`make test` runs it so)",
 )
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # see the other concurrency tests
+# Rolled back to the migrated state, as every concurrency test is: they run one after the
+# other and each one expects it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_message_being_sent_is_not_sent_again_at_the_same_time(settings):
     settings.TASK_EMAIL_BACKEND = f"{__name__}.SlowMailServer"
     message = EmailMultiAlternatives(subject="Eén keer", body="Tekst", to=["a@voorbeeld.nl"])
