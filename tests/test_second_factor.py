@@ -291,7 +291,10 @@ def _arguments(editor: Any, learner: Any, other: Any) -> dict[str, dict[str, Any
     assignment = PracticeAssignmentPage.objects.live().first()
     assert assignment is not None
     session = Session.objects.filter(
-        event__only_for_roles=None, is_private=False, starts_at__gt=timezone.now()
+        event__isnull=False,
+        event__only_for_roles=None,
+        is_private=False,
+        starts_at__gt=timezone.now(),
     ).first()
     assert session is not None
     registration, _created = register_user(session=session, user=other)
