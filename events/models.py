@@ -209,6 +209,7 @@ class EventPage(LearningItemPage):
         for session in sessions:
             session.my_registration = mine.get(session.pk)
         context["sessions"] = sessions
+        context["programme"] = programme_of(sessions)
         context["has_rounds"] = any(session.round for session in sessions)
         context["now"] = timezone.now()
         # The certificate is for the whole event: every session attended, one workshop
@@ -274,6 +275,18 @@ class EventPage(LearningItemPage):
         if user.has_perm("events.change_registration"):
             return True
         return self.trainers.filter(pk=user.pk).exists()
+
+
+def programme_of(sessions: list[Session]) -> list[tuple[str, list[Session]]]:
+    """The sessions in their order, the workshops of a round together, as (round, sessions);
+    a session outside a round stands alone with round ""."""
+    groups: list[tuple[str, list[Session]]] = []
+    for session in sessions:
+        if session.round and groups and groups[-1][0] == session.round:
+            groups[-1][1].append(session)
+        else:
+            groups.append((session.round, [session]))
+    return groups
 
 
 class Session(Orderable):
@@ -364,6 +377,14 @@ class Session(Orderable):
         if self.event and self.title:
             return f"{self.event.title}: {self.title}"
         return self.event.title if self.event else self.title
+
+    @property
+    def label(self) -> str:
+        """What tells this session apart from the others of its event on the event's page
+        (hidden text of its buttons): a workshop's title, else its date."""
+        if self.round and self.title:
+            return self.title
+        return date_format(timezone.localtime(self.starts_at), "j F Y")
 
     @property
     def is_online(self) -> bool:

@@ -171,7 +171,13 @@ def test_congres_programme_one_workshop_per_round(base_urls: dict[str, str], pag
     log_in(page, base_url, user.email)
     page.goto(f"{base_url}/aanbod/{congres.slug}/")
     expect(page.locator("#sessions-heading")).to_have_text("Programma")
-    expect(page.locator(f"#sessie-{second.pk} .session__round")).to_have_text("Ronde 1: workshop")
+    # The workshops of a round together, under the round's heading with its time.
+    round_one = page.get_by_role("region", name=re.compile("^Ronde 1: 11:00 \u2013 12:15$"))
+    expect(round_one.locator("article.session")).to_have_count(3)
+    expect(round_one.locator(f"#sessie-{second.pk} h4")).to_have_text(second.title)
+    expect(
+        round_one.locator(f"#sessie-{second.pk}").get_by_role("button", name=re.compile("^Schrijf"))
+    ).to_have_accessible_name(re.compile(f": {re.escape(second.title)}$"))
     check_page(page, "congres")
 
     page.locator(f"#sessie-{first.pk}").get_by_role(
