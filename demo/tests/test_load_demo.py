@@ -114,4 +114,4 @@ def test_demo_congres_is_upcoming_with_a_programme_of_workshop_rounds(client, db
     page = client.get(congres.url, HTTP_HOST="groningen.localhost:8000").content.decode()
     for session in sessions:
         assert session.title in page
-    assert "Ronde 2: workshop" in page and "De Oosterpoort" in page
+    assert "Ronde 2: 13:30 \u2013 14:45</h3>" in page and "De Oosterpoort" in page
