@@ -2,6 +2,7 @@
 
 import io
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -132,7 +133,7 @@ def portals(
     live_server: LiveServer,
     django_db_serialized_rollback: None,
     settings: Any,
-) -> dict[str, str]:
+) -> Iterator[dict[str, str]]:
     """The demo content, and the base URL of each portal on the live server, which is
     also the address in every link the platform writes (as `PORT=… make run` sets it)."""
     if demo_database is None:
@@ -142,7 +143,13 @@ def portals(
         copy_database(demo_database, connection.connection)
     port = live_server.thread.port
     settings.PORTAL_BASE_URL = f"http://{{hostname}}:{port}"
-    return {region: f"http://{region}.localhost:{port}" for region in REGIONS}
+    yield {region: f"http://{region}.localhost:{port}" for region in REGIONS}
+    # The journey's browser is closed by now, but a request it sent last (a page leaving
+    # /beheer/'s editor releases its editing session) may still write; the database is
+    # emptied next, which SQLite refuses while another connection writes.
+    for thread in threading.enumerate():
+        if thread.name.endswith("(process_request_thread)"):
+            thread.join(timeout=10)
 
 
 @pytest.fixture(autouse=True)
