@@ -26,6 +26,8 @@ from core.tasks import send_due_emails
 from core.tests.conftest import drenthe, groningen  # noqa: F401
 from core.tests.outage import mail_server_down
 from events import services as event_services
+from events.models import PromotionMode, Session
+from events.models import RegistrationState as State
 from events.tests.factories import create_event, create_user
 from learning.services import complete_item, save_answers
 from tracks import services as track_services
@@ -50,6 +52,8 @@ EVERY_KIND = {
     "events.confirm_address",
     "events.message",
     "events.reminder",
+    "events.offered",
+    "events.evaluation",
     "wagtail",
 }
 
@@ -73,8 +77,19 @@ def events_mail(catalogue, regions) -> None:
     event = create_event(catalogue, regions=regions, capacity=1)
     session = event.sessions.get()
     first, _ = event_services.register_user(session=session, user=create_user("eerste"))
-    event_services.register_user(session=session, user=create_user("tweede"))  # waits
+    second, _ = event_services.register_user(session=session, user=create_user("tweede"))
     event_services.cancel_registration(registration=first, actor=first.user)  # 2nd promoted
+    # An event that offers a freed seat instead of giving it at once.
+    offering = create_event(
+        catalogue,
+        slug="training-met-aanbod",
+        regions=regions,
+        capacity=1,
+        promotion_mode=PromotionMode.OFFER,
+    ).sessions.get()
+    holder, _ = event_services.register_user(session=offering, user=create_user("houder"))
+    event_services.register_user(session=offering, user=create_user("wachtend"))
+    event_services.cancel_registration(registration=holder, actor=holder.user)  # seat offered
     event_services.register_visitor(
         session=session,
         visitor=event_services.Visitor(
@@ -89,6 +104,14 @@ def events_mail(catalogue, regions) -> None:
         session=session, subject="Andere zaal", body="We zitten in zaal 2.", actor=editor
     )
     event_services.send_due_reminders(now=session.starts_at - timedelta(days=1))
+    # The session is over (moved into the past, so its messages are queued at the time the
+    # outbox tries them): the one who came gets the evaluation.
+    shift = session.ends_at - timezone.now() + timedelta(hours=1)
+    Session.objects.filter(pk=session.pk).update(
+        starts_at=F("starts_at") - shift, ends_at=F("ends_at") - shift
+    )
+    event_services.mark_attendance(registration=second, state=State.ATTENDED, actor=editor)
+    event_services.request_evaluations()
 
 
 def circles_mail(region) -> None:
