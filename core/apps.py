@@ -2,7 +2,7 @@ from typing import Any
 
 from django.apps import AppConfig
 from django.core.management import call_command
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -18,6 +18,7 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from wagtail.admin.views.mixins import SpreadsheetExportMixin
+        from wagtail.models import PageViewRestriction
         from wagtail.signals import page_published, page_unpublished
 
         from .cache import invalidate_page_cache
@@ -26,6 +27,14 @@ class CoreConfig(AppConfig):
         # Signals rather than admin hooks, so scheduled publishing also refreshes pages.
         page_published.connect(invalidate_page_cache, dispatch_uid="page-cache-published")
         page_unpublished.connect(invalidate_page_cache, dispatch_uid="page-cache-unpublished")
+        # Making a page private or public again changes who may see it (see
+        # ViewRestrictionsFromCacheMixin); Wagtail offers no hook for it.
+        for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
+            signal.connect(
+                invalidate_page_cache,
+                sender=PageViewRestriction,
+                dispatch_uid=f"page-cache-restriction-{name}",
+            )
 
         # Wagtail offers no setting for how its listings and reports export, so its one
         # writer is replaced: every "Download CSV/XLSX" in /beheer/ neutralises formulas

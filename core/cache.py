@@ -15,6 +15,7 @@ makes them stale in all processes at once, while a hit costs one small shared re
 import hashlib
 import uuid
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from django.conf import settings
@@ -42,16 +43,31 @@ def invalidate_page_cache(*args: Any, **kwargs: Any) -> None:
     transaction.on_commit(lambda: cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None))
 
 
+# The generation as first read while serving a request: one shared read per request, however
+# many cached parts the page uses, and none for a request that uses none.
+_request_generation: ContextVar[list[str] | None] = ContextVar("page_generation", default=None)
+
+
 def generation() -> str:
-    return cache.get(GENERATION_KEY, "")  # type: ignore[no-any-return]
+    known = _request_generation.get()
+    if known is None:
+        return cache.get(GENERATION_KEY, "")  # type: ignore[no-any-return]
+    if not known:
+        known.append(cache.get(GENERATION_KEY, ""))
+    return known[0]
+
+
+def portal_data_key(name: str, *parts: str) -> str:
+    """The key of what `remember` keeps. The parts come from requests, so they are hashed
+    into a key of fixed length and safe characters."""
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return f"portal-data:{name}:{generation()}:{digest}"
 
 
 def remember(name: str, compute: Callable[[], T], *parts: str) -> T:
     """Cache-aside for what many pages share (a portal's site, region and menus, facet
-    counts, glossary terms), refreshed together with the page cache. The parts come from
-    requests, so they are hashed into a key of fixed length and safe characters."""
-    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    key = f"portal-data:{name}:{generation()}:{digest}"
+    counts, glossary terms), refreshed together with the page cache."""
+    key = portal_data_key(name, *parts)
     value = page_cache.get(key)
     if value is None:
         value = compute()
@@ -96,6 +112,13 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = _request_generation.set([])
+        try:
+            return self.serve(request)
+        finally:
+            _request_generation.reset(token)
+
+    def serve(self, request: HttpRequest) -> HttpResponse:
         if not _is_cacheable_request(request):
             return self.get_response(request)
         key = _key(request)

@@ -52,7 +52,11 @@ class PortalMiddleware:
             lambda: find_portal(request),
             request._get_raw_host(),  # type: ignore[attr-defined]
         )
-        # Wagtail keeps the site it found for a request here; reuse it, saving a query.
+        # Wagtail keeps the site it found for a request, and the sites' root paths it needs
+        # for every page address, on the request: from here they cost no query.
         request._wagtail_site = site  # type: ignore[attr-defined]
+        request._wagtail_cached_site_root_paths = remember(  # type: ignore[attr-defined]
+            "site-root-paths", Site.get_site_root_paths
+        )
         request.region = region  # type: ignore[attr-defined]
         return self.get_response(request)

@@ -16,12 +16,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager, Site
+from wagtail.models import Page, PageManager, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
-from .cache import remember
+from .cache import CACHE_SECONDS, page_cache, portal_data_key, remember
 from .portals import base_url
 from .querysets import OutgoingEmailQuerySet
 from .validators import cbs_code_validator, validate_accent_colour
@@ -292,7 +294,28 @@ class BodyBlock(blocks.StreamBlock):
     )
 
 
-class PortalHomePage(Page):
+def _paths_with_view_restrictions() -> list[str]:
+    """Paths under which Wagtail must look up view restrictions: restricted pages, and
+    aliases (whose restrictions are their original's)."""
+    restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+    aliases = Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
+    return [*restricted, *aliases]
+
+
+class ViewRestrictionsFromCacheMixin:
+    """Wagtail asks two queries per page view for restrictions ("private" pages) that
+    almost no page has; which pages have them is remembered until the next change."""
+
+    path: str
+
+    def get_view_restrictions(self) -> Any:
+        paths = remember("view-restriction-paths", _paths_with_view_restrictions)
+        if any(self.path.startswith(path) for path in paths):
+            return super().get_view_restrictions()  # type: ignore[misc]
+        return PageViewRestriction.objects.none()
+
+
+class PortalHomePage(ViewRestrictionsFromCacheMixin, Page):
     """The home page of one regional portal; its children are that portal's own sections."""
 
     region = models.OneToOneField(
@@ -315,11 +338,32 @@ class PortalHomePage(Page):
         verbose_name = _("portal home page")
 
     def route(self, request: HttpRequest, path_components: list[str]) -> Any:
+        """Which page an address shows is remembered until the next publish, so a page is
+        found with no query: Wagtail's router asks two per level, and more for a page that
+        lives under the shared root or checks its region."""
+        if not path_components:
+            return super().route(request, path_components)
+        key = portal_data_key("route", str(self.pk), *path_components)
+        found = page_cache.get(key)
+        if found is not None:
+            page, rest = found
+            if isinstance(page, RoutablePageMixin):
+                return page.route(request, rest)
+            return RouteResult(page)
+        result = self._route_through_tree(request, path_components)
+        page = result.page
+        # A sub-address of a routable page (a filter overview) is resolved again on a hit,
+        # from the remembered page; every other page is the whole answer.
+        rest = path_components[page.depth - self.depth :]
+        if rest and not isinstance(page, RoutablePageMixin):
+            return result
+        page_cache.set(key, (page, rest), CACHE_SECONDS)
+        return result
+
+    def _route_through_tree(self, request: HttpRequest, path_components: list[str]) -> Any:
         try:
             return super().route(request, path_components)
         except Http404:
-            if not path_components:
-                raise
             shared_root = remember("shared-root", SharedContentRoot.objects.live().first)
             if not shared_root:
                 raise
@@ -358,7 +402,7 @@ class RegionalPageQuerySet(PageQuerySet):
         return self.filter(regions=region)
 
 
-class RegionalPage(Page):
+class RegionalPage(ViewRestrictionsFromCacheMixin, Page):
     """Base of every page that is marked for one region or both.
 
     Concrete rather than abstract, so one query can ask which pages of any type a

@@ -2,7 +2,10 @@ from datetime import timedelta
 
 import time_machine
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from core.display import COOKIE_NAME
 from core.periodic import run_due_jobs
@@ -65,3 +68,33 @@ def test_the_clock_publishes_scheduled_changes_and_refreshes_the_pages(
         with django_capture_on_commit_callbacks(execute=True):
             assert "wagtail-publish-scheduled" in run_due_jobs()
         assert "Geplande titel" in client.get("/over/").content.decode()
+
+
+def test_a_known_address_finds_its_page_without_asking_the_page_tree(client, groningen):
+    create_content_page(parent=shared_root(), slug="over", regions=[groningen.region])
+    assert client.get("/over/?v=1").status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/over/?v=2").status_code == 200
+    asked = [query["sql"] for query in queries]
+    assert not [sql for sql in asked if '"wagtailcore_page"."slug"' in sql], asked
+    assert not [sql for sql in asked if "wagtailcore_pageviewrestriction" in sql], asked
+
+
+def test_an_unpublished_page_is_gone_at_once(client, groningen, django_capture_on_commit_callbacks):
+    page = create_content_page(parent=shared_root(), slug="over", regions=[groningen.region])
+    assert client.get("/over/?v=1").status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish()
+    assert client.get("/over/?v=2").status_code == 404
+
+
+def test_a_page_made_private_asks_for_a_log_in_at_once(
+    client, groningen, django_capture_on_commit_callbacks
+):
+    page = create_content_page(parent=shared_root(), slug="over", regions=[groningen.region])
+    assert client.get("/over/?v=1").status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get("/over/?v=2")
+    assert response.status_code == 302
+    assert "next=/over/" in response["Location"]

@@ -105,7 +105,7 @@ def test_the_list_takes_the_same_queries_for_10_and_500_messages(
         for n in range(rows)
     )
     client.force_login(editor)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         assert client.get(INDEX, **HOST).status_code == 200
 
 

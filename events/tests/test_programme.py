@@ -16,7 +16,7 @@ HOST: dict[str, Any] = {"HTTP_HOST": "groningen.localhost"}
 # The catalogue page's own queries (page, portal, learner, terms) plus one for the
 # sessions with their seat counts and one for the visitor's registrations: none per
 # session or per registration.
-QUERIES = 21
+QUERIES = 14
 
 
 @pytest.fixture
