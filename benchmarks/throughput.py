@@ -75,10 +75,11 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from accounts.services import ProfileDetails, complete_onboarding  # noqa: E402
 from catalogue.models import ArticlePage, CatalogueIndexPage  # noqa: E402
 from circles.models import Circle  # noqa: E402
 from circles.services import add_member  # noqa: E402
-from core.models import Region, Role, Theme  # noqa: E402
+from core.models import Municipality, Organisation, Region, Role, Theme  # noqa: E402
 from events.models import Session  # noqa: E402
 from events.services import register_user  # noqa: E402
 from learning.models import Verb  # noqa: E402
@@ -129,6 +130,13 @@ def give_a_year_of_history() -> None:
     user = get_user_model().objects.create_user(
         username="benchmark.leerling", email=LEARNER, password="leren-over-armoede"
     )
+    details = ProfileDetails(
+        full_name="Benchmark Leerling (voorbeeld)",
+        role=Role.objects.order_by("pk")[0],
+        organisation=Organisation.objects.order_by("pk")[0],
+        municipality=Municipality.objects.order_by("pk")[0],
+    )
+    complete_onboarding(user=user, details=details)
     items = list(ArticlePage.objects.filter(slug__startswith="voorbeeld-")[:300])
     year_ago = timezone.now() - timedelta(days=365)
     for number, item in enumerate(items):

@@ -13,6 +13,7 @@ makes them stale in all processes at once, while a hit costs one small shared re
 """
 
 import hashlib
+import time
 import uuid
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -73,6 +74,28 @@ def remember(name: str, compute: Callable[[], T], *parts: str) -> T:
         value = compute()
         page_cache.set(key, value, CACHE_SECONDS)
     return value  # type: ignore[no-any-return]
+
+
+_in_process: dict[tuple[str, ...], tuple[str, float, Any]] = {}
+
+
+def remember_in_process(name: str, compute: Callable[[], T], *parts: str) -> T:
+    """As `remember`, for a large value that many requests use whole (every listed item
+    with its facets, which recommendations weigh): kept as objects in this process rather
+    than unpickled from a cache on each use. The value must never be changed by its users.
+    One entry per name and parts, replaced when the generation moves on."""
+    key = (name, *parts)
+    current, now = generation(), time.monotonic()
+    entry = _in_process.get(key)
+    if entry is None or entry[0] != current or entry[1] < now:
+        entry = (current, now + CACHE_SECONDS, compute())
+        _in_process[key] = entry
+    return entry[2]  # type: ignore[no-any-return]
+
+
+def forget_in_process() -> None:
+    """For tests, which empty every cache between them."""
+    _in_process.clear()
 
 
 def _is_cacheable_request(request: HttpRequest) -> bool:

@@ -294,12 +294,15 @@ class BodyBlock(blocks.StreamBlock):
     )
 
 
+def _restricted_paths() -> list[str]:
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
 def _paths_with_view_restrictions() -> list[str]:
     """Paths under which Wagtail must look up view restrictions: restricted pages, and
     aliases (whose restrictions are their original's)."""
-    restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
     aliases = Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
-    return [*restricted, *aliases]
+    return [*remember("restricted-paths", _restricted_paths), *aliases]
 
 
 class ViewRestrictionsFromCacheMixin:
@@ -400,6 +403,15 @@ class SharedContentRoot(Page):
 class RegionalPageQuerySet(PageQuerySet):
     def for_region(self, region: Region | None) -> RegionalPageQuerySet:
         return self.filter(regions=region)
+
+    def private_q(self) -> Q:
+        """What `public()` leaves out. Wagtail asks the database which pages are private
+        on every call; here the answer is remembered until the next change (see
+        ViewRestrictionsFromCacheMixin)."""
+        private = Q()
+        for path in remember("restricted-paths", _restricted_paths):
+            private |= Q(path__startswith=path)
+        return private if private else Q(pk__in=[])
 
 
 class RegionalPage(ViewRestrictionsFromCacheMixin, Page):

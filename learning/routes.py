@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalogue.models import LearningItemPage
+from core.cache import remember_in_process
 from core.models import LearningForm, Region, Role
 
 from .models import LearningRecord, NeedsScan, NeedsScanSituation, RouteStep
@@ -257,8 +258,16 @@ def needs_of(scan: NeedsScan) -> Needs:
     )
 
 
-def candidates_in(region: Region | None) -> list[Candidate]:
-    """Every item the portal lists, in four queries whatever the size of the catalogue."""
+def candidates_in(region: Region | None) -> tuple[Candidate, ...]:
+    """Every item the portal lists. The same for everyone until the next publish, so kept
+    in the process: a person's dashboard does not fetch the whole catalogue."""
+    return remember_in_process(
+        "candidates", lambda: tuple(_load_candidates(region)), str(getattr(region, "pk", ""))
+    )
+
+
+def _load_candidates(region: Region | None) -> list[Candidate]:
+    """Four queries whatever the size of the catalogue."""
     items = LearningItemPage.objects.listed(region)
     ids = items.values("pk")
     relations: dict[str, dict[int, set[int]]] = {}

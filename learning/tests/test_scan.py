@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from accounts.tests.factories import LearningFormFactory, ProfileFactory
 from catalogue.tests.factories import create_item
+from core.cache import invalidate_page_cache
 from core.models import Theme
 from learning.models import NeedsScan, NeedsScanSituation, RouteStep, Verb
 from learning.routes import accept_route, add_to_route, take_needs_scan
@@ -248,7 +249,7 @@ def test_editors_edit_the_situations_in_the_admin(client: Client, django_user_mo
 
 
 def test_the_dashboard_partials_render_from_their_helpers(
-    rf, profile, situation, items, catalogue, groningen
+    rf, profile, situation, items, catalogue, groningen, django_capture_on_commit_callbacks
 ):
     from django.template.loader import render_to_string
 
@@ -260,6 +261,8 @@ def test_the_dashboard_partials_render_from_their_helpers(
     elsewhere = create_item(
         catalogue, slug="niet-op-de-route", regions=[groningen.region], themes=("bejegening",)
     )
+    with django_capture_on_commit_callbacks(execute=True):
+        invalidate_page_cache()  # as publishing the new item does
     request = rf.get("/mijn/", HTTP_HOST="groningen.localhost")
     request.user = profile.user
     summary = render_to_string(

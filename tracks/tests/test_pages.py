@@ -49,7 +49,7 @@ def test_overview_queries_do_not_grow_with_tracks(
         plan(track, name="Groep voorjaar")
         plan(track, name="Groep najaar", starts_in=timedelta(days=120))
     client.get("/leergangen/?v=0", **HOST)  # warms portal data
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(4):
         response = client.get("/leergangen/?v=1", **HOST)
     assert response.text.count('class="track-card"') == count
     assert response.text.count("Nog 10 plaatsen") == 2 * count
