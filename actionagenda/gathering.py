@@ -57,10 +57,11 @@ def gather(*, spearhead: SpearheadPage, region: Region | None) -> Gathered:
     return Gathered(
         items=list(on_offer.not_type(EventPage, TrackPage)[:SHOWN_PER_KIND]),
         tracks=list(on_offer.type(TrackPage)[:SHOWN_PER_KIND]),
+        # The coming sessions of the same published events of the portal; asking through
+        # the items above saves a second look at the view restrictions.
         sessions=list(
-            Session.objects.of_live_events(region)
-            .upcoming()
-            .filter(event__themes=spearhead.theme_id)
+            Session.objects.upcoming()
+            .filter(event__in=on_offer.type(EventPage).values("pk"))
             .select_related("event")
             .order_by("starts_at", "pk")[:SHOWN_PER_KIND]
         ),
