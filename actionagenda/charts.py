@@ -59,7 +59,9 @@ def progress_chart(target: Target) -> ProgressChart:
         for measurement in measurements:
             share = (measurement.measured_on - first).days / span if span else 0.5
             points.append(
-                ChartPoint(round(LEFT + plot_width * share, 1), y_of(measurement.value), measurement)
+                ChartPoint(
+                    round(LEFT + plot_width * share, 1), y_of(measurement.value), measurement
+                )
             )
     latest = measurements[-1] if measurements else None
     percentage = int(100 * latest.value / target.goal_value) if latest else 0

@@ -64,13 +64,11 @@ class ActionAgendaPage(RegionalPage):
         context = super().get_context(request, *args, **kwargs)
         region = getattr(request, "region", None)
         context["spearheads"] = (
-            SpearheadPage.objects.child_of(self)
-            .live()
-            .public()
-            .for_region(region)
-            .order_by("path")
+            SpearheadPage.objects.child_of(self).live().public().for_region(region).order_by("path")
         )
-        context["charts"] = [progress_chart(target) for target in Target.objects.with_measurements()]
+        context["charts"] = [
+            progress_chart(target) for target in Target.objects.with_measurements()
+        ]
         context["meetings"] = self.steering_group_meetings.order_by("-held_on", "-pk")
         return context
 
@@ -278,9 +276,7 @@ class TargetMeasurement(models.Model):
             models.UniqueConstraint(
                 fields=["target", "measured_on"], name="one_measurement_per_target_and_day"
             ),
-            models.CheckConstraint(
-                condition=Q(value__gte=0), name="measurement_is_not_negative"
-            ),
+            models.CheckConstraint(condition=Q(value__gte=0), name="measurement_is_not_negative"),
         ]
 
     def __str__(self) -> str:

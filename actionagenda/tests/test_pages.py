@@ -8,44 +8,18 @@ import pytest
 from django.utils import timezone
 
 from actionagenda.models import SpearheadUpdate, TargetMeasurement
-from catalogue.tests.factories import create_catalogue, create_item, term
+from catalogue.tests.factories import create_item, term
 from circles.models import Bottleneck
 from circles.tests.factories import make_case, make_circle, make_user
 from core.models import Theme
-from core.tests.conftest import drenthe, groningen  # noqa: F401
 from events.models import Session
 from events.tests.factories import create_event
 from tracks.tests.factories import create_track
 
-from .factories import (
-    add_meeting,
-    create_agenda_page,
-    create_spearhead,
-    create_target_with,
-)
+from .factories import add_meeting, create_spearhead, create_target_with
 
 GRONINGEN = {"HTTP_HOST": "groningen.localhost"}
 DRENTHE = {"HTTP_HOST": "drenthe.localhost"}
-
-
-@pytest.fixture
-def regions(groningen, drenthe):  # noqa: F811
-    return [groningen.region, drenthe.region]
-
-
-@pytest.fixture
-def agenda(regions):
-    return create_agenda_page(regions)
-
-
-@pytest.fixture
-def catalogue(regions):
-    return create_catalogue(regions)
-
-
-@pytest.fixture
-def spearhead(agenda, regions):
-    return create_spearhead(agenda, regions=regions, bottleneck_kinds=("law", "money"))
 
 
 def html_of(client, path, host=GRONINGEN):
@@ -55,7 +29,11 @@ def html_of(client, path, host=GRONINGEN):
 
 
 def test_index_shows_the_portals_spearheads_targets_and_meetings(
-    client, agenda, spearhead, regions, groningen  # noqa: F811
+    client,
+    agenda,
+    spearhead,
+    regions,
+    groningen,
 ):
     create_spearhead(agenda, slug="alleen-drenthe", regions=[regions[1]])
     draft = create_spearhead(agenda, slug="nog-een-concept", regions=regions)
@@ -108,7 +86,11 @@ def test_spearhead_page_shows_goal_plans_partners_updates_and_its_targets(
 
 
 def test_spearhead_gathers_what_belongs_to_its_theme_on_this_portal(
-    client, spearhead, catalogue, regions, groningen  # noqa: F811
+    client,
+    spearhead,
+    catalogue,
+    regions,
+    groningen,
 ):
     on_theme = {"themes": ("vroegsignalering",)}
     create_item(catalogue, slug="signalen-herkennen", regions=regions, **on_theme)
@@ -146,7 +128,9 @@ def test_spearhead_gathers_what_belongs_to_its_theme_on_this_portal(
 
 
 def test_spearhead_gathers_only_shared_bottlenecks_of_its_kinds_without_the_case(
-    client, spearhead, groningen  # noqa: F811
+    client,
+    spearhead,
+    groningen,
 ):
     facilitator = make_user("begeleider")
     circle = make_circle(
@@ -208,7 +192,14 @@ def test_pages_are_in_the_sitemap_and_the_footer(client, spearhead):
 
 @pytest.mark.parametrize("count", [10, 500])
 def test_queries_do_not_grow_with_what_is_gathered(
-    client, agenda, spearhead, catalogue, regions, groningen, count, django_assert_num_queries  # noqa: F811
+    client,
+    agenda,
+    spearhead,
+    catalogue,
+    regions,
+    groningen,
+    count,
+    django_assert_num_queries,
 ):
     # Pages are slow to build, so there are 5 or 50 items and events; their sessions,
     # the bottlenecks, measurements, updates and meetings number 10 or 500.
