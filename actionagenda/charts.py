@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 WIDTH = 640
 HEIGHT = 260
 # Room for the value labels on the left and the dates underneath.
-LEFT, RIGHT, TOP, BOTTOM = 56, 24, 20, 40
+LEFT, RIGHT, TOP, BOTTOM = 72, 24, 24, 48
 
 
 @dataclass(frozen=True)
