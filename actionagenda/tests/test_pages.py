@@ -59,8 +59,8 @@ def test_index_shows_the_portals_spearheads_targets_and_meetings(
 def test_chart_coordinates_are_not_localised(client, agenda, spearhead):
     create_target_with(spearhead, [(date(2026, 1, 1), 10), (date(2026, 2, 1), 125)])
     html = html_of(client, "/actieagenda/")
-    points = re.search(r'<polyline class="target__line" points="([^"]+)"', html)[1]
-    assert re.fullmatch(r"[\d.]+,[\d.]+ [\d.]+,[\d.]+", points)
+    match = re.search(r'<polyline class="target__line" points="([^"]+)"', html)
+    assert match and re.fullmatch(r"[\d.]+,[\d.]+ [\d.]+,[\d.]+", match[1])
 
 
 def test_spearhead_page_shows_goal_plans_partners_updates_and_its_targets(
@@ -92,11 +92,14 @@ def test_spearhead_gathers_what_belongs_to_its_theme_on_this_portal(
     regions,
     groningen,
 ):
-    on_theme = {"themes": ("vroegsignalering",)}
-    create_item(catalogue, slug="signalen-herkennen", regions=regions, **on_theme)
+    create_item(catalogue, slug="signalen-herkennen", regions=regions, themes=("vroegsignalering",))
     create_item(catalogue, slug="over-iets-anders", regions=regions, themes=("bejegening",))
-    create_item(catalogue, slug="alleen-in-drenthe", regions=[regions[1]], **on_theme)
-    create_item(catalogue, slug="concept", regions=regions, live=False, **on_theme)
+    create_item(
+        catalogue, slug="alleen-in-drenthe", regions=[regions[1]], themes=("vroegsignalering",)
+    )
+    create_item(
+        catalogue, slug="concept", regions=regions, live=False, themes=("vroegsignalering",)
+    )
     theme = term(Theme, "vroegsignalering")
     event = create_event(catalogue, slug="werksessie-vroegsignalering", regions=regions)
     event.themes.set([theme])
