@@ -67,7 +67,8 @@ class ActionAgendaPage(RegionalPage):
             SpearheadPage.objects.child_of(self).live().public().for_region(region).order_by("path")
         )
         context["charts"] = [
-            progress_chart(target) for target in Target.objects.with_measurements()
+            progress_chart(target)
+            for target in Target.objects.with_measurements().select_related("spearhead")
         ]
         context["meetings"] = self.steering_group_meetings.order_by("-held_on", "-pk")
         return context
