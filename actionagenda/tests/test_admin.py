@@ -51,7 +51,7 @@ def test_editor_adds_a_target_with_a_measurement(client, editor, spearhead):
 def test_a_negative_measurement_is_refused_and_nothing_is_saved(client, editor, spearhead):
     response = client.post(ADD_TARGET, target_form(spearhead, "-3"))
     assert response.status_code == 200
-    assert "groter dan of gelijk aan 0" in response.content.decode()
+    assert "minstens 0" in response.content.decode()
     assert not Target.objects.exists()
 
 
