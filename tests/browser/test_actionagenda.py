@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from . import checks
 from .conftest import NewContext
+from .test_portals import SCREENSHOTS
 
 pytestmark = pytest.mark.browser
 
@@ -30,10 +31,14 @@ def test_visitor_reads_the_action_agenda_by_keyboard(
     chart = page.get_by_role("img", name="Voortgang: 250 mensen in armoede naar scholing en werk")
     expect(chart).to_be_visible()
     expect(page.locator(".example-label").first).to_contain_text("Voorbeeldcijfers")
+    target = page.locator(".target", has_text="250 mensen in armoede")
+    expect(target.get_by_role("link", name="Ervaringsdeskundigheid en rolmodellen")).to_be_visible()
     expect(page.get_by_role("heading", name="Vergaderingen van de stuurgroep")).to_be_visible()
 
     # Each spearhead's card is one link, reached by Tab.
-    checks.tab_until(page, 'a[href="/actieagenda/vroegsignalering-en-preventie/"]')
+    checks.tab_until(page, '.card a[href="/actieagenda/vroegsignalering-en-preventie/"]')
+    # The focused card shows its outline (looked at by a person).
+    page.screenshot(path=SCREENSHOTS / "actionagenda-keyboard-focus-desktop.png")
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text("Vroegsignalering en preventie")
     check_page(page, "spearhead")
