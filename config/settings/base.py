@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "events",
     "circles",
     "tracks",
+    "actionagenda",
     "search",
     "dashboard",
     "demo",

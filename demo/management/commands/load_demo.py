@@ -24,6 +24,7 @@ from core.models import (
     SharedContentRoot,
     Theme,
 )
+from demo import actionagenda as actionagenda_demo
 from demo import circles as circles_demo
 from demo import content, taxonomy
 from demo import events as events_demo
@@ -60,6 +61,7 @@ class Command(BaseCommand):
         self.load_portals(regions)
         self.load_editor()
         self.stdout.write(f"{circles_demo.load()} learning circles created.")
+        self.stdout.write(f"{actionagenda_demo.load()} spearheads of the action agenda created.")
 
     def load_taxonomy(self) -> dict[str, Region]:
         regions = {}
