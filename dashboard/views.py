@@ -20,7 +20,7 @@ from core.privacy import export_person, remove_person
 from events.models import Registration
 from events.services import accreditation_points_for
 from learning.models import LearningRecord
-from learning.progress import in_progress_page_ids
+from learning.progress import history_of
 from learning.recommendations import recommend
 from learning.routes import route_progress
 from tracks.views import track_progress_of
@@ -46,8 +46,8 @@ def home(request: HttpRequest) -> HttpResponse:
         .order_by("-timestamp")
         .values("activity_id", "activity_name", "timestamp")[:COMPLETED_COUNT]
     ]
-    completed_ids = records.completed_page_ids()
-    in_progress_ids = in_progress_page_ids(request.user)[:CONTINUE_COUNT]
+    history = history_of(request.user)
+    in_progress_ids = history.in_progress[:CONTINUE_COUNT]
     pages = (
         LearningItemPage.objects.live()
         .public()
@@ -61,7 +61,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "dashboard/home.html",
         {
             "profile": profile,
-            "route": route_progress(request.user),
+            "route": route_progress(request.user, completed=history.completed),
             "registrations": Registration.objects.upcoming_for(request.user),
             # Accredited events attended in full, plus accredited tracks completed.
             "points": accreditation_points_for(request.user)
@@ -76,11 +76,14 @@ def home(request: HttpRequest) -> HttpResponse:
             "track_progress": track_progress,
             "circles": Circle.objects.visible_to(request.user).order_by("name"),
             "recommendations": recommend(
-                user=request.user, region=getattr(request, "region", None), limit=RECOMMENDATIONS
+                user=request.user,
+                region=getattr(request, "region", None),
+                limit=RECOMMENDATIONS,
+                history=history,
             ),
             "continue_items": [pages[pk] for pk in in_progress_ids if pk in pages],
             "completed": completed,
-            "completed_count": len(completed_ids),
+            "completed_count": len(history.completed),
         },
     )
 

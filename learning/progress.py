@@ -73,13 +73,22 @@ def begun_pages(user: Any) -> dict[int, datetime]:
     return begun
 
 
-def in_progress_page_ids(user: Any) -> list[int]:
-    """The pages a person began and has not completed, the latest first."""
-    completed = LearningRecord.objects.of(user).completed_page_ids()
-    return [
-        page_id
-        for page_id, _moment in sorted(
-            begun_pages(user).items(), key=lambda entry: entry[1], reverse=True
-        )
-        if page_id not in completed
-    ]
+@dataclass(frozen=True)
+class History:
+    """What a person completed and began, read once by a page that shows several things
+    derived from it (the dashboard: continue, route, recommendations)."""
+
+    completed: set[int]
+    begun: dict[int, datetime]
+
+    @property
+    def in_progress(self) -> list[int]:
+        """The pages begun and not completed, the latest first."""
+        latest_first = sorted(self.begun.items(), key=lambda entry: entry[1], reverse=True)
+        return [page_id for page_id, _moment in latest_first if page_id not in self.completed]
+
+
+def history_of(user: Any) -> History:
+    return History(
+        completed=LearningRecord.objects.of(user).completed_page_ids(), begun=begun_pages(user)
+    )

@@ -22,7 +22,7 @@ from catalogue.models import LearningItemPage
 from core.models import Region, Role, Theme
 
 from .models import LearningRecord, RouteStep
-from .progress import begun_pages
+from .progress import History, history_of
 from .routes import LEVEL_RANK, Candidate, candidates_in
 
 PER_FORM = 2  # at most this many of one learning form, while other forms are left
@@ -97,10 +97,15 @@ def diversify(
 
 
 def recommend(
-    *, user: Any = None, role: Role | None = None, region: Region | None, limit: int = 6
+    *,
+    user: Any = None,
+    role: Role | None = None,
+    region: Region | None,
+    limit: int = 6,
+    history: History | None = None,
 ) -> list[Recommendation]:
-    """For a logged-in `user` (their profile's role unless `role` is given), or for a
-    visitor by `role`."""
+    """For a logged-in `user` (their profile's role unless `role` is given; their
+    `history` when the caller has read it), or for a visitor by `role`."""
     learning_forms: dict[int, str] = {}
     completed: set[int] = set()
     taken: set[int] = set()
@@ -109,10 +114,11 @@ def recommend(
         if profile is not None:
             role = role or profile.role
             learning_forms = {form.pk: str(form) for form in profile.learning_forms.all()}
-        completed = LearningRecord.objects.of(user).completed_page_ids()
+        history = history or history_of(user)
+        completed = history.completed
         taken = (
             completed
-            | begun_pages(user).keys()
+            | history.begun.keys()
             | set(RouteStep.objects.of(user).values_list("page_id", flat=True))
         )
     candidates = candidates_in(region)

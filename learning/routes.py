@@ -340,10 +340,12 @@ class RouteProgress:
         return bool(self.entries) and self.completed == self.total
 
 
-def route_progress(user: Any) -> RouteProgress:
-    """Two queries: the steps with their items, and the person's completions."""
+def route_progress(user: Any, *, completed: set[int] | None = None) -> RouteProgress:
+    """Two queries: the steps with their items, and the person's completions (one, when
+    the caller knows them)."""
     steps = list(RouteStep.objects.of(user).with_pages())
-    completed = LearningRecord.objects.of(user).completed_page_ids() if steps else set()
+    if completed is None:
+        completed = LearningRecord.objects.of(user).completed_page_ids() if steps else set()
     return RouteProgress(
         entries=[RouteEntry(step=step, is_completed=step.page_id in completed) for step in steps]
     )
