@@ -195,7 +195,10 @@ def _sending_for(edition: NewsletterEdition) -> Sending:
 def _check_can_send(edition: NewsletterEdition, sending: Sending) -> None:
     if sending.started_at is not None:
         raise NewsletterError(_("This edition has already been sent."))
-    if not edition.live or edition.has_unpublished_changes:
+    published = NewsletterEdition.objects.filter(
+        pk=edition.pk, live=True, has_unpublished_changes=False
+    ).exists()
+    if not published:
         raise NewsletterError(
             _("Publish the edition first: the e-mail is made from the published version.")
         )

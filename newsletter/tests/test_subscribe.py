@@ -101,4 +101,5 @@ def test_limits_per_client(client, newsletter_page, groningen, django_capture_on
 
 def test_other_portal_without_the_page_gives_404(client, newsletter_page, groningen):
     newsletter_page.regions.set([groningen.region])
+    newsletter_page.save()
     assert client.get("/nieuwsbrief/", HTTP_HOST="drenthe.localhost").status_code == 404
