@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, route
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
 
@@ -113,14 +113,14 @@ class NewsletterIndexPage(RoutablePageMixin, RegionalPage):
         if not self.regions.filter(pk=getattr(getattr(request, "region", None), "pk", None)):
             raise Http404
 
-    @route("", name="subscribe")
+    @path("", name="subscribe")
     def subscribe(self, request: HttpRequest) -> TemplateResponse:
         from .views import subscribe
 
         self._check_portal(request)
         return subscribe(request, self)
 
-    @route("archief/", name="archive")
+    @path("archief/", name="archive")
     def archive(self, request: HttpRequest) -> TemplateResponse:
         self._check_portal(request)
         editions = NewsletterEdition.objects.archive(request.region)  # type: ignore[attr-defined]

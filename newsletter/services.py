@@ -254,7 +254,9 @@ def start_sending(*, edition: NewsletterEdition) -> Sending:
     sending.started_at = timezone.now()
     sending.scheduled_for = None
     sending.total = created
-    sending.save(update_fields=["started_at", "scheduled_for", "total"])
+    if not created:
+        sending.finished_at = sending.started_at  # nobody to send it to
+    sending.save(update_fields=["started_at", "scheduled_for", "total", "finished_at"])
     transaction.on_commit(lambda: send_next_batch.enqueue(sending_id=sending.pk))
     return sending
 
