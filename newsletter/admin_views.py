@@ -7,8 +7,10 @@ from datetime import timedelta
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -58,7 +60,7 @@ class EditionSendingView(WagtailAdminTemplateMixin, TemplateView):
         super().setup(request, *args, **kwargs)
         self.edition = get_object_or_404(NewsletterEdition, pk=kwargs["page_id"])
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not self.edition.permissions_for_user(request.user).can_publish():
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
@@ -87,17 +89,21 @@ class EditionSendingView(WagtailAdminTemplateMixin, TemplateView):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         action = request.POST.get("action")
+        user = request.user
+        assert isinstance(user, User)  # the admin lets only logged-in editors in
         schedule_form = None
         try:
             if action == "test":
-                services.send_test(edition=self.edition, user=request.user)
+                services.send_test(edition=self.edition, user=user)
                 messages.success(
-                    request, _("The test is on its way to %(email)s.") % {"email": request.user.email}
+                    request,
+                    _("The test is on its way to %(email)s.") % {"email": user.email},
                 )
             elif action == "send":
                 sending = services.start_sending(edition=self.edition)
                 messages.success(
-                    request, _("Sending started to %(count)d subscribers.") % {"count": sending.total}
+                    request,
+                    _("Sending started to %(count)d subscribers.") % {"count": sending.total},
                 )
             elif action == "schedule":
                 schedule_form = ScheduleForm(request.POST)

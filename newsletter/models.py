@@ -47,9 +47,7 @@ class Subscriber(models.Model):
     )
     regions = models.ManyToManyField(Region, related_name="+", verbose_name=_("regions"))
     roles = models.ManyToManyField(Role, blank=True, related_name="+", verbose_name=_("roles"))
-    themes = models.ManyToManyField(
-        Theme, blank=True, related_name="+", verbose_name=_("themes")
-    )
+    themes = models.ManyToManyField(Theme, blank=True, related_name="+", verbose_name=_("themes"))
     # The consent as it was given: when, where, and the words the person agreed to.
     consent_text = models.TextField(_("consent text"))
     consent_source = models.CharField(_("consent given at"), max_length=100)

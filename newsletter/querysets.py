@@ -17,16 +17,20 @@ class SubscriberQuerySet(models.QuerySet):
 
     def for_regions(self, regions: Any) -> SubscriberQuerySet:
         """Confirmed subscribers of any of these regions, each once."""
-        ids = self.model.regions.through.objects.filter(region__in=regions).values(
-            "subscriber_id"
-        )
+        from .models import Subscriber
+
+        through = Subscriber.regions.through
+        ids = through.objects.filter(region__in=regions).values("subscriber_id")
         return self.confirmed().filter(pk__in=ids)
 
     def of_person(self, user: Any) -> SubscriberQuerySet:
         """The rows about a person: linked to the account, or with one of its addresses."""
         from allauth.account.models import EmailAddress
 
-        emails = [user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)]
+        emails = [
+            user.email,
+            *EmailAddress.objects.filter(user=user).values_list("email", flat=True),
+        ]
         return self.filter(Q(user=user) | Q(email__in=[e.lower() for e in emails if e]))
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -127,7 +127,7 @@ def unsubscribe(*, subscriber: Subscriber) -> Subscriber:
 @transaction.atomic
 def follow_profile_consent(
     *,
-    user: AbstractBaseUser,
+    user: User,
     wants_newsletter: bool,
     regions: Sequence[Region],
     roles: Iterable[Role] = (),
@@ -138,9 +138,7 @@ def follow_profile_consent(
     confirmed its address by e-mail (ACCOUNT_EMAIL_VERIFICATION = "mandatory"), so that
     confirmation is the second step of the double opt-in."""
     email = str(getattr(user, "email", "")).strip().lower()
-    subscriber = (
-        Subscriber.objects.select_for_update().filter(user=user).first() or _locked(email)
-    )
+    subscriber = Subscriber.objects.select_for_update().filter(user=user).first() or _locked(email)
     if not wants_newsletter:
         if subscriber is not None and subscriber.state in (State.PENDING, State.CONFIRMED):
             subscriber.state = State.UNSUBSCRIBED
@@ -205,7 +203,7 @@ def _check_can_send(edition: NewsletterEdition, sending: Sending) -> None:
 
 
 @transaction.atomic
-def send_test(*, edition: NewsletterEdition, user: AbstractBaseUser) -> None:
+def send_test(*, edition: NewsletterEdition, user: User) -> None:
     """The latest version (a draft too) to the editor's own address, marked as a test."""
     to = str(getattr(user, "email", ""))
     if not to:
@@ -214,7 +212,10 @@ def send_test(*, edition: NewsletterEdition, user: AbstractBaseUser) -> None:
     # A test has no subscriber: its unsubscribe link leads to the sign-up page instead.
     signup_url = edition.get_parent().specific.get_full_url()
     message = emails.edition_message(
-        edition, emails.render_edition(edition), to=to, unsubscribe=signup_url,
+        edition,
+        emails.render_edition(edition),
+        to=to,
+        unsubscribe=signup_url,
         subject_prefix=_("[Test] "),
     )
     queue_email(message, kind="newsletter.test")

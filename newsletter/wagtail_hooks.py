@@ -43,7 +43,9 @@ def edition_buttons(page: Any, user: Any, next_url: str | None = None) -> list[B
 
 
 @hooks.register("register_page_header_buttons")
-def edition_header_buttons(page: Any, user: Any, view_name: str, next_url: str | None = None) -> list[Button]:
+def edition_header_buttons(
+    page: Any, user: Any, view_name: str, next_url: str | None = None
+) -> list[Button]:
     return edition_buttons(page, user, next_url)
 
 

@@ -24,7 +24,8 @@ HARD_BOUNCE = {
     "MessageID": "883953f4-6105-42a2-a16a-77a8eac79483",
     "Metadata": {},
     "ServerID": 23,
-    "Description": "The server was unable to deliver your message (ex: unknown user, mailbox not found).",
+    "Description": "The server was unable to deliver your message "
+    "(ex: unknown user, mailbox not found).",
     "Details": "smtp;550 5.1.1 The email account that you tried to reach does not exist.",
     "Email": "Weg@Example.org",
     "From": "noreply@leren-over-armoede.nl",
@@ -43,11 +44,19 @@ SPAM_COMPLAINT = {
     "Name": "Spam complaint",
     "Email": "klacht@example.org",
 }
-SOFT_BOUNCE = {**HARD_BOUNCE, "Type": "SoftBounce", "TypeCode": 4096, "Inactive": False, "Email": "vol@example.org"}
+SOFT_BOUNCE = {
+    **HARD_BOUNCE,
+    "Type": "SoftBounce",
+    "TypeCode": 4096,
+    "Inactive": False,
+    "Email": "vol@example.org",
+}
 
 
 def _auth(secret):
-    return {"HTTP_AUTHORIZATION": "Basic " + base64.b64encode(f"postmark:{secret}".encode()).decode()}
+    return {
+        "HTTP_AUTHORIZATION": "Basic " + base64.b64encode(f"postmark:{secret}".encode()).decode()
+    }
 
 
 @pytest.fixture(autouse=True)
@@ -85,7 +94,10 @@ def test_a_complaint_suspends_and_a_soft_bounce_does_not(client, readers):
 
 def test_without_the_secret_nothing_happens(client, readers, settings):
     assert _post(client, HARD_BOUNCE, secret="fout").status_code == 401
-    assert client.post(URL, json.dumps(HARD_BOUNCE), content_type="application/json").status_code == 401
+    assert (
+        client.post(URL, json.dumps(HARD_BOUNCE), content_type="application/json").status_code
+        == 401
+    )
     settings.NEWSLETTER_WEBHOOK_SECRET = ""
     assert _post(client, HARD_BOUNCE, secret="").status_code == 401
     assert Subscriber.objects.get(email="weg@example.org").is_confirmed
@@ -93,7 +105,9 @@ def test_without_the_secret_nothing_happens(client, readers, settings):
 
 def test_a_payload_that_is_not_postmarks_is_refused(client, readers):
     assert _post(client, {"event": "bounce"}).status_code == 400
-    response = client.post(URL, "geen json", content_type="application/json", **_auth("geheim-van-de-webhook"))
+    response = client.post(
+        URL, "geen json", content_type="application/json", **_auth("geheim-van-de-webhook")
+    )
     assert response.status_code == 400
 
 

@@ -1,4 +1,5 @@
 import re
+from datetime import timedelta
 
 import pytest
 import time_machine
@@ -18,10 +19,14 @@ def _post(client, region, **fields):
 
 
 def _link(message, path):
-    return re.search(rf"http://groningen\.localhost(/nieuwsbrief/{path}/[^/\s]+/)", message.body)[1]
+    found = re.search(rf"http://groningen\.localhost(/nieuwsbrief/{path}/[^/\s]+/)", message.body)
+    assert found is not None
+    return found[1]
 
 
-def test_double_opt_in_end_to_end(client, newsletter_page, groningen, django_capture_on_commit_callbacks):
+def test_double_opt_in_end_to_end(
+    client, newsletter_page, groningen, django_capture_on_commit_callbacks
+):
     page = client.get("/nieuwsbrief/", **HOST)
     assert page.status_code == 200
     assert "Schrijf je in voor de nieuwsbrief" in page.content.decode()
@@ -49,11 +54,13 @@ def test_double_opt_in_end_to_end(client, newsletter_page, groningen, django_cap
     assert subscriber.confirmed_at is not None
 
 
-def test_confirm_link_expires_after_five_days(client, newsletter_page, groningen, django_capture_on_commit_callbacks):
+def test_confirm_link_expires_after_five_days(
+    client, newsletter_page, groningen, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         _post(client, groningen.region)
     confirm_path = _link(mail.outbox[0], "bevestigen")
-    with time_machine.travel(timezone.now() + timezone.timedelta(days=5, minutes=1)):
+    with time_machine.travel(timezone.now() + timedelta(days=5, minutes=1)):
         response = client.post(confirm_path, **HOST)
     assert response.status_code == 410
     assert Subscriber.objects.get().state == Subscriber.State.PENDING

@@ -1,7 +1,9 @@
 import re
+from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 from django.test import Client
 
 from accounts.models import Profile
@@ -25,7 +27,7 @@ def test_rfc_8058_one_click_post_without_csrf(groningen):
         _path(subscriber),
         "List-Unsubscribe=One-Click",
         content_type="application/x-www-form-urlencoded",
-        **HOST,
+        headers={"host": "groningen.localhost"},
     )
     assert response.status_code == 200
     subscriber.refresh_from_db()
@@ -53,7 +55,7 @@ def test_the_unsubscribe_link_never_expires(groningen):
 
     subscriber = create_subscriber("ans@example.org", [groningen.region])
     token = links.make(subscriber, links.Kind.UNSUBSCRIBE)
-    with time_machine.travel(timezone.now() + timezone.timedelta(days=3650)):
+    with time_machine.travel(timezone.now() + timedelta(days=3650)):
         assert links.open_link(token, links.Kind.UNSUBSCRIBE) == subscriber
 
 
@@ -76,8 +78,12 @@ def test_an_account_leaving_by_link_withdraws_the_profile_consent(client, gronin
     assert not Profile.objects.get(user=user).has_newsletter_consent
 
 
-def test_the_confirmation_mail_of_a_stranger_can_be_ignored(groningen, outbox_mail, django_capture_on_commit_callbacks):
+def test_the_confirmation_mail_of_a_stranger_can_be_ignored(
+    groningen, outbox_mail, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         services.subscribe(email="ans@example.org", regions=[groningen.region], source="test")
     assert "Doe dan niets" in mail.outbox[0].body
-    assert re.search(r"/nieuwsbrief/bevestigen/", mail.outbox[0].alternatives[0][0])
+    message = mail.outbox[0]
+    assert isinstance(message, EmailMultiAlternatives)
+    assert re.search(r"/nieuwsbrief/bevestigen/", str(message.alternatives[0][0]))

@@ -1,0 +1,84 @@
+"""The newsletter in Chromium: a visitor subscribes at /nieuwsbrief/, confirms with the link
+in the e-mail, receives an edition (its HTML checked by axe like a page), and unsubscribes
+with the link in it; the archive and a sent edition are pages too. axe (WCAG 2.1 A and AA)
+checks every page, on desktop and on a phone."""
+
+import re
+from functools import partial
+
+import pytest
+from django.core import mail
+from django.core.mail import EmailMultiAlternatives
+from playwright.sync_api import Page, expect
+
+from core.models import Region
+from newsletter import services
+from newsletter.models import NewsletterEdition, NewsletterIndexPage, Subscriber
+from newsletter.tests.factories import create_edition
+
+from . import checks
+
+pytestmark = pytest.mark.browser
+
+check_page = partial(checks.check_page, "newsletter")
+
+
+def test_subscribe_confirm_receive_and_unsubscribe(
+    portals: dict[str, str], page: Page, django_capture_on_commit_callbacks
+) -> None:
+    base_url = portals["groningen"]
+    mail.outbox.clear()
+
+    page.goto(f"{base_url}/nieuwsbrief/")
+    check_page(page, "subscribe")
+    page.get_by_role("button", name="Schrijf je in voor de nieuwsbrief").click()
+    expect(page.locator(".error-summary")).to_contain_text("Vul je e-mailadres in.")
+    check_page(page, "subscribe-errors")
+    page.get_by_label("Je e-mailadres").fill("lezer@voorbeeld.nl")
+    expect(page.get_by_label("Groningen")).to_be_checked()
+    page.get_by_label(re.compile("^Ja, stuur mij de nieuwsbrief")).check()
+    page.get_by_role("button", name="Schrijf je in voor de nieuwsbrief").click()
+    expect(page.locator("h1")).to_have_text("Kijk in je mailbox")
+    check_page(page, "check-email")
+
+    [message] = mail.outbox
+    found = re.search(r"http://\S+/nieuwsbrief/bevestigen/\S+/", str(message.body))
+    assert found is not None
+    confirm_url = found[0]
+    page.goto(confirm_url)
+    check_page(page, "confirm")
+    page.get_by_role("button", name="Bevestig mijn inschrijving").click()
+    expect(page.locator("h1")).to_have_text("Je bent ingeschreven")
+    check_page(page, "confirmed")
+    assert Subscriber.objects.get(email="lezer@voorbeeld.nl").is_confirmed
+
+    index = NewsletterIndexPage.objects.get()
+    edition = create_edition(
+        index,
+        [Region.objects.get(slug="groningen")],
+        slug="winter",
+        title="Nieuwsbrief winter (voorbeeld)",
+    )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.start_sending(edition=edition)
+    [message] = mail.outbox
+    assert isinstance(message, EmailMultiAlternatives)
+    assert message.to == ["lezer@voorbeeld.nl"]
+    html = str(message.alternatives[0][0])
+    page.set_content(html)
+    check_page(page, "edition-email")
+
+    page.goto(f"{base_url}/nieuwsbrief/archief/")
+    check_page(page, "archive")
+    page.get_by_role("link", name="Nieuwsbrief winter (voorbeeld)").click()
+    check_page(page, "edition-page")
+
+    page.set_content(html)
+    page.get_by_role("link", name="Meld je af met één klik").click()
+    check_page(page, "unsubscribe")
+    page.get_by_role("button", name="Meld je af").click()
+    expect(page.locator("h1")).to_have_text("Je bent afgemeld")
+    check_page(page, "unsubscribed")
+    assert Subscriber.objects.get(email="lezer@voorbeeld.nl").state == Subscriber.State.UNSUBSCRIBED
+    assert NewsletterEdition.objects.count() == 2  # the demo's and this one
