@@ -130,7 +130,7 @@ class NewsletterIndexPage(RoutablePageMixin, RegionalPage):
 
     def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict[str, Any]]:
         urls = super().get_sitemap_urls(request)
-        return [*urls, {"location": self.full_url + "archief/", "lastmod": self.last_published_at}]
+        return [*urls, *({**url, "location": url["location"] + "archief/"} for url in urls)]
 
 
 class NewsletterEdition(RegionalPage):

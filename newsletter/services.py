@@ -145,6 +145,8 @@ def follow_profile_consent(
             subscriber.unsubscribed_at = timezone.now()
             subscriber.save(update_fields=["state", "unsubscribed_at"])
         return subscriber
+    if subscriber is not None and subscriber.state == State.SUSPENDED:
+        return subscriber  # the address bounced: only a confirmed form lifts that
     if subscriber is not None and subscriber.is_confirmed:
         if subscriber.user_id is None:
             subscriber.user = user
@@ -273,7 +275,7 @@ def send_batch(*, sending_id: int) -> int:
         batch = list(
             Delivery.objects.filter(sending_id=sending_id)
             .waiting()
-            .select_for_update(skip_locked=True)
+            .select_for_update(skip_locked=True, of=("self",))
             .select_related("subscriber")
             .order_by("pk")[: batch_size()]
         )
