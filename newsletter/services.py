@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from accounts.services import withdraw_newsletter_consent
 from core.mail import queue_email
 from core.models import Region, Role, Theme
+from core.tasks import deliver_emails
 
 from . import emails
 from .models import Delivery, NewsletterEdition, Sending, Subscriber
@@ -284,6 +285,7 @@ def send_batch(*, sending_id: int) -> int:
             rendered = emails.render_edition(edition)
             base_url = emails.regions_base_url(edition.regions.values_list("pk", flat=True))
             now = timezone.now()
+            email_ids = []
             for delivery in batch:
                 subscriber = delivery.subscriber
                 delivery.queued_at = now
@@ -296,8 +298,11 @@ def send_batch(*, sending_id: int) -> int:
                     to=subscriber.email,
                     unsubscribe=emails.unsubscribe_url(subscriber, base_url),
                 )
-                delivery.email = queue_email(message, kind="newsletter.edition")
+                delivery.email = queue_email(message, kind="newsletter.edition", enqueue=False)
+                email_ids.append(delivery.email.pk)
             Delivery.objects.bulk_update(batch, ["queued_at", "is_skipped", "email"])
+            # One delivery task for the batch rather than one per message.
+            transaction.on_commit(lambda: deliver_emails.enqueue(email_ids=email_ids))
         _finish_if_done(sending_id)
     return len(batch)
 

@@ -99,12 +99,12 @@ def test_a_killed_worker_is_resumed_without_duplicates_or_misses(
     real_queue_email = services.queue_email
     calls = 0
 
-    def dies_in_the_second_batch(message, *, kind):
+    def dies_in_the_second_batch(message, **options):
         nonlocal calls
         calls += 1
         if calls == 15:  # midway through the second batch of ten
             raise WorkerKilled
-        return real_queue_email(message, kind=kind)
+        return real_queue_email(message, **options)
 
     monkeypatch.setattr(services, "queue_email", dies_in_the_second_batch)
     with django_capture_on_commit_callbacks(execute=True):
