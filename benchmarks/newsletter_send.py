@@ -99,7 +99,7 @@ def run(subscribers: int) -> None:
     )
     print(
         f"outbox to the mail backend:   {delivered:8.2f} s "
-        f"({subscribers / delivered:.0f} messages/s, one task per message)"
+        f"({subscribers / delivered:.0f} messages/s, one transaction per message)"
     )
 
 

@@ -40,7 +40,7 @@ class NewsletterError(Exception):
 
 
 def batch_size() -> int:
-    return int(getattr(settings, "NEWSLETTER_BATCH_SIZE", 200))
+    return int(settings.NEWSLETTER_BATCH_SIZE)
 
 
 # --- Subscribers ------------------------------------------------------------------------
