@@ -31,8 +31,12 @@ def load(regions: list[Region]) -> int:
         add_page(shared_root, index)
     if NewsletterEdition.objects.exists():
         return 0
-    items = list(LearningItemPage.objects.live().not_type(EventPage).order_by("pk")[:3])
-    events = list(EventPage.objects.live().order_by("pk")[:2])
+    # Pages both portals show, as the edition goes to both regions.
+    in_both = LearningItemPage.objects.live()
+    for region in regions:
+        in_both = in_both.filter(regions=region)
+    items = list(in_both.not_type(EventPage).order_by("pk")[:3])
+    events = list(in_both.type(EventPage).order_by("pk")[:2])
     edition = NewsletterEdition(
         title="Nieuwsbrief najaar (voorbeeld)",
         slug="najaar",
