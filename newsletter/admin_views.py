@@ -68,6 +68,12 @@ class EditionSendingView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_subtitle(self) -> str:
         return self.edition.title
 
+    def get_breadcrumbs_items(self) -> list[dict[str, Any]]:
+        return [
+            *self.breadcrumbs_items,
+            {"url": "", "label": self.get_page_title(), "sublabel": self.edition.title},
+        ]
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         sending = Sending.objects.filter(edition=self.edition).first()

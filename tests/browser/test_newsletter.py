@@ -7,15 +7,18 @@ import re
 from functools import partial
 
 import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives
+from django.test import Client
 from playwright.sync_api import Page, expect
 
 from catalogue.models import LearningItemPage
 from core.models import Region
 from newsletter import services
 from newsletter.models import NewsletterEdition, NewsletterIndexPage, Subscriber
-from newsletter.tests.factories import create_edition
+from newsletter.tests.factories import create_edition, create_subscribers
 
 from . import checks
 from .conftest import NewContext
@@ -90,3 +93,43 @@ def test_subscribe_confirm_receive_and_unsubscribe(
     check_page(page, "unsubscribed")
     assert Subscriber.objects.get(email="lezer@voorbeeld.nl").state == Subscriber.State.UNSUBSCRIBED
     assert NewsletterEdition.objects.count() == 2  # the demo's and this one
+
+
+def test_an_editor_sends_a_test_and_then_the_edition_with_its_progress(
+    portals: dict[str, str], page: Page
+) -> None:
+    base_url = portals["groningen"]
+    groningen = Region.objects.get(slug="groningen")
+    editor = get_user_model().objects.create_superuser("editor", "editor@example.org", "x")
+    client = Client()
+    client.force_login(editor)
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": base_url,
+            }
+        ]
+    )
+    create_subscribers(3, [groningen])
+    edition = create_edition(
+        NewsletterIndexPage.objects.get(), [groningen], slug="lente", title="Lente (voorbeeld)"
+    )
+    mail.outbox.clear()
+
+    # Wagtail's admin loads far larger scripts than the site; the first load takes long.
+    page.set_default_timeout(60_000)
+    page.goto(f"{base_url}/beheer/nieuwsbrief/{edition.pk}/versturen/")
+    expect(page.locator("main")).to_contain_text("3 abonnees")
+    check_page(page, "admin-before")
+    page.get_by_role("button", name="Stuur een test naar editor@example.org").click()
+    expect(page.locator(".messages")).to_contain_text("De test gaat naar editor@example.org.")
+    assert [m.to for m in mail.outbox] == [["editor@example.org"]]
+    page.get_by_role("button", name="Verstuur nu naar alle abonnees").click()
+    expect(page.locator("main")).to_contain_text("3 van de 3 e-mails klaargezet")
+    # Again without Wagtail's message, whose colours fade in (axe would catch them midway).
+    page.reload()
+    expect(page.locator("main")).to_contain_text("3 van de 3 e-mails klaargezet")
+    check_page(page, "admin-sent")
+    assert len(mail.outbox) == 4
