@@ -10,6 +10,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.db import transaction
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
 from core.models import LearningForm, Municipality, Organisation, Role
 
@@ -65,6 +66,7 @@ def complete_onboarding(*, user: Any, details: ProfileDetails) -> Profile:
         raise ProfileError(_("You have already filled in your profile."))
     profile = Profile.objects.create(user=user, **details.fields())
     profile.learning_forms.set(details.learning_forms)
+    _profile_saved(profile)
     return profile
 
 
@@ -79,7 +81,22 @@ def update_profile(*, user: Any, details: ProfileDetails) -> Profile:
         setattr(profile, name, value)
     profile.save()
     profile.learning_forms.set(details.learning_forms)
+    _profile_saved(profile)
     return profile
+
+
+def _profile_saved(profile: Profile) -> None:
+    """Higher apps act on what a person chose on their profile (the newsletter follows
+    its consent) with the hook `profile_saved`, in the same transaction."""
+    for follow in hooks.get_hooks("profile_saved"):
+        follow(profile=profile)
+
+
+@transaction.atomic
+def withdraw_newsletter_consent(*, user: Any) -> None:
+    """The person left the newsletter elsewhere (a link in an edition): the profile says
+    so too. Not a profile save, so the hook does not run again."""
+    Profile.objects.filter(user=user).update(has_newsletter_consent=False)
 
 
 def merge_other_organisation(*, profile_ids: Iterable[int], organisation: Organisation) -> int:

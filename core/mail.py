@@ -37,8 +37,11 @@ def email_kind(kind: str) -> Iterator[None]:
         _current_kind.reset(token)
 
 
-def queue_email(message: EmailMessage, *, kind: str) -> OutgoingEmail:
-    """Put the message in the outbox; it goes out after the current transaction commits."""
+def queue_email(message: EmailMessage, *, kind: str, enqueue: bool = True) -> OutgoingEmail:
+    """Put the message in the outbox; it goes out after the current transaction commits.
+    A sender of many messages at once passes enqueue=False and enqueues one
+    `core.tasks.deliver_emails` for all of them (one task instead of one per message);
+    should that task be lost, the clock sends the rows anyway, as they are due."""
     from .tasks import deliver_email  # core.tasks imports this module
 
     data = message_to_data(message)
@@ -52,7 +55,8 @@ def queue_email(message: EmailMessage, *, kind: str) -> OutgoingEmail:
         message=data,
         next_attempt_at=timezone.now(),
     )
-    transaction.on_commit(lambda: deliver_email.enqueue(email_id=email.pk))
+    if enqueue:
+        transaction.on_commit(lambda: deliver_email.enqueue(email_id=email.pk))
     return email
 
 

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "circles",
     "tracks",
     "actionagenda",
+    "newsletter",
     "search",
     "dashboard",
     "demo",
@@ -202,7 +203,13 @@ ACCOUNT_RATE_LIMITS = {
     "event_registration": "3/h/key,30/h/ip",
     "circle_invitation": "3/h/key,50/h/ip",
     "circle_join_request": "3/h/key,20/h/ip",
+    "newsletter_subscription": "3/h/key,30/h/ip",
 }
+# The password of the mail service's bounce webhook (newsletter.views.bounce_webhook);
+# empty: the webhook is off and bounces go through `manage.py newsletter_bounces`.
+NEWSLETTER_WEBHOOK_SECRET = env("NEWSLETTER_WEBHOOK_SECRET", default="")
+# Subscribers per batch task of a newsletter sending (one transaction each).
+NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=200)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Leren over armoede"
 # Every right beyond a learner's own (/beheer/, other people's data) needs the second

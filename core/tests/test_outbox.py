@@ -13,7 +13,13 @@ from django_tasks import default_task_backend
 
 from core.mail import email_kind, message_from_data, message_to_data, queue_email
 from core.models import OutgoingEmail
-from core.tasks import MAX_ATTEMPTS, deliver_email, empty_sent_emails, send_due_emails
+from core.tasks import (
+    MAX_ATTEMPTS,
+    deliver_email,
+    deliver_emails,
+    empty_sent_emails,
+    send_due_emails,
+)
 
 from .outage import mail_server_down
 
@@ -114,6 +120,23 @@ def test_a_failure_ends_the_clocks_round(settings):
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.attempts, second.attempts) == (1, 0)
+
+
+def test_a_bulk_sender_enqueues_one_task_for_many_messages(
+    settings, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        emails = [
+            queue_email(a_message(f"{n}@voorbeeld.nl"), kind="test.bulk", enqueue=False)
+            for n in range(3)
+        ]
+    assert callbacks == []  # no task per message
+    with mail_server_down(settings):
+        assert deliver_emails.call(email_ids=[email.pk for email in emails]) == 0
+    assert [email.attempts for email in OutgoingEmail.objects.order_by("pk")] == [1, 0, 0]
+    assert send_due_emails() == 2  # the clock sends what the task left (the first is not due)
+    assert deliver_emails.call(email_ids=[email.pk for email in emails]) == 0  # sent already
+    assert sorted(m.to[0] for m in mail.outbox) == ["1@voorbeeld.nl", "2@voorbeeld.nl"]
 
 
 def test_a_backend_that_can_defer_gets_the_retry_at_its_time(

@@ -55,6 +55,7 @@ from events.tests.factories import create_event
 from learning.models import NeedsScan
 from learning.routes import add_to_route
 from learning.services import complete_item, save_answers
+from newsletter.services import follow_profile_consent
 from tracks.models import Certificate
 from tracks.tests.factories import create_track
 
@@ -111,6 +112,13 @@ def everything(person, someone_else, catalogue, groningen) -> None:
     renew_calendar_feed(user=person)
     event.trainers.add(person)
     event.save_revision(user=person).publish()
+    # newsletter: the consent of the profile, made to count
+    follow_profile_consent(
+        user=person,
+        wants_newsletter=True,
+        regions=[region],
+        consent_text="Stuur mij de nieuwsbrief",
+    )
     # tracks
     track = create_track(catalogue, regions=[region], days=1)
     track.trainers.add(person)

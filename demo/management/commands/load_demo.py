@@ -29,6 +29,7 @@ from demo import circles as circles_demo
 from demo import content, taxonomy
 from demo import events as events_demo
 from demo import learning as learning_demo
+from demo import newsletter as newsletter_demo
 from demo import tracks as tracks_demo
 from demo.catalogue_items import load_items
 from demo.glossary_terms import load_terms
@@ -171,6 +172,8 @@ class Command(BaseCommand):
         self.stdout.write(f"{learning_demo.load()} needs scan situations created.")
         self.stdout.write(f"{events_demo.load()} events created.")
         self.stdout.write(f"{tracks_demo.load()} learning tracks created.")
+        created = newsletter_demo.load(list(regions.values()))
+        self.stdout.write(f"{created} newsletter editions created.")
         for page in content.SHARED_PAGES:
             self.add_content_page(
                 shared_root,
