@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "accounts",
     "glossary",
     "catalogue",
+    "news",
     "learning",
     "events",
     "circles",
@@ -201,6 +202,8 @@ ACCOUNT_RATE_LIMITS = {
     "event_registration": "3/h/key,30/h/ip",
     "circle_invitation": "3/h/key,50/h/ip",
     "circle_join_request": "3/h/key,20/h/ip",
+    # The contact and theme-idea forms mail the coordinator: per sender and per client.
+    "contact_message": "5/h/key,10/h/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Leren over armoede"
@@ -283,6 +286,8 @@ TRACKS_BADGE_SIGNING_KEY = env.str("TRACKS_BADGE_SIGNING_KEY", default="", multi
 # before deleting it (circles/models.py, run by the clock).
 CIRCLES_CASE_ARCHIVE_AFTER_DAYS = env.int("CIRCLES_CASE_ARCHIVE_AFTER_DAYS", default=180)
 CIRCLES_CASE_DELETE_AFTER_MONTHS = env.int("CIRCLES_CASE_DELETE_AFTER_MONTHS", default=24)
+# Messages from the contact and theme-idea forms are personal data: removed after this.
+NEWS_MESSAGE_RETENTION_DAYS = env.int("NEWS_MESSAGE_RETENTION_DAYS", default=365)
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
