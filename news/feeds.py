@@ -36,11 +36,13 @@ class NewsFeed(Feed):  # type: ignore[type-arg]
     def subtitle(self, request: HttpRequest) -> str:
         return self.index_page.intro
 
+    # Full addresses from the portal's public address (core.portals), not the request's
+    # host as Django's syndication would make them.
     def link(self, request: HttpRequest) -> str:
-        return self.index_page.get_url(request) or "/"
+        return self.index_page.get_full_url(request) or "/"
 
     def feed_url(self, request: HttpRequest) -> str:
-        return (self.index_page.get_url(request) or "/") + "feed/"
+        return (self.index_page.get_full_url(request) or "/") + "feed/"
 
     def items(self, request: HttpRequest) -> list[NewsPage]:
         self.request = request
@@ -53,7 +55,7 @@ class NewsFeed(Feed):  # type: ignore[type-arg]
         return item.summary
 
     def item_link(self, item: NewsPage) -> str:
-        return item.get_url(self.request) or "/"
+        return item.get_full_url(self.request) or "/"
 
     def item_pubdate(self, item: NewsPage) -> datetime:
         return timezone.make_aware(datetime.combine(item.date, time(9)))

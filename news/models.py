@@ -19,7 +19,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, PageManager
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from core.models import BodyBlock, RegionalPage, Theme
@@ -120,17 +120,20 @@ class NewsPage(RegionalPage):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        region = getattr(request, "region", None)
-        pages = [
-            link.page for link in self.related_pages.select_related("page").all() if link.page.live
-        ]
         # Only what this portal shows: a regional page not marked for it would give 404.
-        shown = set(
-            RegionalPage.objects.filter(pk__in=[page.pk for page in pages])
-            .exclude(regions=region)
-            .values_list("pk", flat=True)
-        )
-        context["related"] = [page for page in pages if page.pk not in shown]
+        region = getattr(request, "region", None)
+        ids = list(self.related_pages.values_list("page_id", flat=True))
+        hidden = RegionalPage.objects.filter(pk__in=ids).exclude(regions=region)
+        shown = {
+            page.pk: page
+            for page in Page.objects.live()
+            .public()
+            .filter(pk__in=ids)
+            .exclude(pk__in=hidden.values("pk"))
+            .defer_streamfields()
+            .specific()
+        }
+        context["related"] = [shown[pk] for pk in ids if pk in shown]
         return context
 
 

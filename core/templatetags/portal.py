@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from core.cache import remember
 from core.models import SharedContentRoot, portal_path, portal_scope
+from core.portals import request_base_url
 
 register = template.Library()
 
@@ -71,5 +72,5 @@ def share_links(context: dict[str, Any], title: str, url: str | None = None) -> 
     """ "Deel dit": plain links to the share addresses of e-mail, LinkedIn and WhatsApp with
     the page's absolute address; no third-party script or image is loaded."""
     request = context["request"]
-    address = request.build_absolute_uri(url or request.path)
+    address = request_base_url(request) + (url or request.path)
     return {"title": title, "address": address}
