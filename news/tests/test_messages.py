@@ -58,7 +58,7 @@ def test_the_form_shows_a_privacy_line_and_dutch_errors_keeping_the_input(client
     response = client.post("/contact/", {**VALID, "email": "geen-adres", "text": "Mijn vraag"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Vul een e-mailadres in zoals naam@example.org." in html
+    assert "Vul een e-mailadres in zoals naam@voorbeeld.nl." in html
     assert "Mijn vraag" in html
     assert not Message.objects.exists()
 
