@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -27,7 +28,7 @@ def send_message(
     email: str,
     organisation: str,
     text: str,
-    user: AbstractBaseUser | None,
+    user: User | None,
     site: Site | None,
     region: Region | None,
 ) -> Message:
@@ -38,7 +39,7 @@ def send_message(
         email=email,
         organisation=organisation,
         text=text,
-        user=user if user is not None and user.is_authenticated else None,
+        user=user,
         region=region,
     )
     found = CommunicationSettings.objects.filter(site=site).first() if site else None

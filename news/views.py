@@ -38,7 +38,7 @@ def serve_contact_form(request: HttpRequest, *, page: ContactFormPage) -> HttpRe
             ):
                 services.send_message(
                     kind=page.kind,
-                    user=request.user,  # type: ignore[arg-type]
+                    user=request.user if request.user.is_authenticated else None,
                     site=Site.find_for_request(request),
                     region=getattr(request, "region", None),
                     **form.cleaned_data,
