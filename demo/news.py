@@ -85,7 +85,7 @@ NEWS: list[dict[str, Any]] = [
         "regions": ["drenthe", "groningen"],
         "image": "keukentafel",
         "themes": ["samenwerking-in-de-keten"],
-        "related": ["leerkringen", "leerkring-stadskanaal"],
+        "related": ["leerkringen"],
         "summary": "In Assen en Stadskanaal leren professionals uit wonen, welzijn, zorg en de "
         "gemeente voortaan samen in een leerkring, met een vaste begeleider.",
         "body": [
@@ -100,17 +100,18 @@ NEWS: list[dict[str, Any]] = [
     },
     {
         "slug": "nieuwe-kennisclips-over-jonge-gezinnen",
-        "title": "Nieuwe kennisclips over jonge gezinnen en thuisadministratie",
+        "title": "Nieuwe kennisclips over jonge gezinnen en het gesprek aan de keukentafel",
         "days_ago": 30,
         "regions": ["groningen", "drenthe"],
         "image": "jonge-gezinnen",
         "themes": ["preventie-jonge-gezinnen", "kapitaalsvormen"],
         "related": [
             "kennisclip-jonge-gezinnen-verder-dan-geld",
-            "kennisclip-thuisadministratie-meer-dan-papieren",
+            "kennisclip-vragen-aan-de-keukentafel",
         ],
-        "summary": "Twee korte kennisclips laten zien waar je op let bij jonge gezinnen en bij "
-        "de thuisadministratie. Met ondertiteling en een uitgeschreven tekst.",
+        "summary": "Twee korte kennisclips laten zien waar je op let bij jonge gezinnen en "
+        "welke vragen je aan de keukentafel kunt stellen. Met ondertiteling en een "
+        "uitgeschreven tekst.",
         "body": [
             (
                 "paragraph",
@@ -148,7 +149,7 @@ NEWS: list[dict[str, Any]] = [
         "themes": ["vroegsignalering", "schuldhulpverlening-wgs"],
         "related": [
             "handreiking-vroegsignalering-gemeenten",
-            "werksessie-vroegsignalering-samenwerking",
+            "werksessie-vroegsignalering-privacy",
         ],
         "summary": "In werksessies bespreken Drentse gemeenten en hun partners hoe ze signalen "
         "van betalingsachterstanden eerder oppakken, met oog voor privacy.",

@@ -1,12 +1,14 @@
 from datetime import timedelta
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
@@ -17,6 +19,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from core.cache import remember
 from core.periodic import PeriodicJob
 from core.privacy import Holding, PersonalData, Removal
+from core.templatetags.portal import top_level_pages
 
 from . import services
 from .models import CommunicationSettings, Message, NewsIndexPage, NewsPage
@@ -109,22 +112,26 @@ def personal_data() -> list[PersonalData]:
     ]
 
 
-def _feed_url(request: HttpRequest) -> str:
-    def find() -> str:
-        index = NewsIndexPage.objects.live().for_region(getattr(request, "region", None)).first()
-        url = index.get_url(request) if index else None
-        return f"{url}feed/" if url else ""
-
-    return remember("news-feed-url", find, request.get_host())
+def _index_url(request: HttpRequest) -> str:
+    """/nieuws/ of the asking portal, from core's remembered top-level pages: no query."""
+    content_type = ContentType.objects.get_for_model(NewsIndexPage)
+    return next(
+        (
+            page["url"]
+            for page in top_level_pages(request)
+            if page["content_type_id"] == content_type.pk
+        ),
+        "",
+    )
 
 
 @hooks.register("portal_head")
 def feed_link(request: HttpRequest) -> SafeString:
-    url = _feed_url(request)
+    url = _index_url(request)
     if not url:
         return SafeString("")
     return format_html(
-        '<link rel="alternate" type="application/atom+xml" title="{}" href="{}">',
+        '<link rel="alternate" type="application/atom+xml" title="{}" href="{}feed/">',
         _("News"),
         url,
     )
@@ -132,18 +139,18 @@ def feed_link(request: HttpRequest) -> SafeString:
 
 @hooks.register("portal_home")
 def latest_news(request: HttpRequest) -> SafeString:
-    region = getattr(request, "region", None)
-    items = list(NewsPage.objects.listed(region)[:HOME_NEWS_COUNT])
-    if not items:
-        return SafeString("")
-    index_url = _feed_url(request).removesuffix("feed/")
-    return SafeString(
-        render_to_string(
-            "news/partials/latest.html",
-            {"items": items, "index_url": index_url, "request": request},
-            request=request,
+    def render() -> str:
+        items = list(NewsPage.objects.listed(getattr(request, "region", None))[:HOME_NEWS_COUNT])
+        if not items:
+            return ""
+        index_url = _index_url(request)
+        return render_to_string(
+            "news/partials/latest.html", {"items": items, "index_url": index_url}, request=request
         )
-    )
+
+    # Remembered as HTML until the next publish, so the home page asks no query for it.
+    html = remember("news-latest", render, request.get_host(), get_language())
+    return SafeString(html)
 
 
 @hooks.register("portal_footer")

@@ -24,10 +24,16 @@ def top_level_pages(request: HttpRequest) -> list[dict[str, Any]]:
             .filter(portal_scope(request), depth=3)
             .not_type(SharedContentRoot)
             .order_by("path")
-            .only("title", "url_path", "show_in_menus")
+            .only("title", "url_path", "show_in_menus", "content_type_id")
         )
         return [
-            {"title": page.title, "url": portal_path(page), "in_menu": page.show_in_menus}
+            {
+                "title": page.title,
+                "url": portal_path(page),
+                "in_menu": page.show_in_menus,
+                # So higher apps can find their section without a query (news's feed).
+                "content_type_id": page.content_type_id,
+            }
             for page in pages
         ]
 
