@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
@@ -209,8 +209,9 @@ class Message(models.Model):
 
 
 @register_setting(icon="mail")
-class CommunicationSettings(BaseSiteSetting):
-    """Per portal: where messages go and the alliance's channels ("Volg ons")."""
+class CommunicationSettings(BaseGenericSetting):
+    """Where messages go and the alliance's channels ("Volg ons"): one coordinator and
+    one set of channels serve both portals."""
 
     coordinator_email = models.EmailField(
         _("coordinator's e-mail address"),

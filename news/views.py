@@ -8,7 +8,6 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_protect
-from wagtail.models import Site
 
 from core.ratelimit import may_send_mail
 
@@ -39,7 +38,6 @@ def serve_contact_form(request: HttpRequest, *, page: ContactFormPage) -> HttpRe
                 services.send_message(
                     kind=page.kind,
                     user=request.user if request.user.is_authenticated else None,
-                    site=Site.find_for_request(request),
                     region=getattr(request, "region", None),
                     **form.cleaned_data,
                 )

@@ -156,13 +156,11 @@ def latest_news(request: HttpRequest) -> SafeString:
 @hooks.register("portal_footer")
 def follow_us(request: HttpRequest) -> SafeString:
     def channels() -> list[tuple[str, str]]:
-        from wagtail.models import Site
-
-        # Not for_site(): that creates the row, and a GET writes nothing.
-        found = CommunicationSettings.objects.filter(site=Site.find_for_request(request)).first()
+        # Not load(): that creates the row, and a GET writes nothing.
+        found = CommunicationSettings.objects.first()
         return found.channels if found else []
 
-    found = remember("news-channels", channels, request.get_host())
+    found = remember("news-channels", channels)
     if not found:
         return SafeString("")
     return SafeString(render_to_string("news/partials/follow_us.html", {"channels": found}))

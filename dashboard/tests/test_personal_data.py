@@ -166,7 +166,6 @@ def everything(person, someone_else, catalogue, groningen) -> None:
         organisation="Eigen",
         text="Komt er een training in Emmen?",
         user=person,
-        site=None,
         region=region,
     )
     answer_message(message=message, answer="Ja, in het voorjaar.", editor=someone_else)

@@ -4,7 +4,6 @@ import pytest
 import time_machine
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from wagtail.models import Site
 
 from core.models import OutgoingEmail
 from core.privacy import export_person, remove_person
@@ -24,8 +23,7 @@ VALID = {
 @pytest.fixture
 def contact(groningen, drenthe):
     page = create_contact_page([groningen.region, drenthe.region])
-    site = Site.objects.get(hostname="groningen.localhost")
-    CommunicationSettings.objects.create(site=site, coordinator_email="coordinator@example.org")
+    CommunicationSettings.objects.create(coordinator_email="coordinator@example.org")
     return page
 
 
@@ -104,7 +102,6 @@ def test_the_answer_is_mailed_to_the_sender_once(contact, django_capture_on_comm
     message = services.send_message(
         kind=Message.Kind.CONTACT,
         user=None,
-        site=None,
         region=None,
         **VALID,
     )
@@ -118,9 +115,7 @@ def test_the_answer_is_mailed_to_the_sender_once(contact, django_capture_on_comm
 
 
 def test_editors_answer_in_the_admin(admin_client, contact):
-    message = services.send_message(
-        kind=Message.Kind.CONTACT, user=None, site=None, region=None, **VALID
-    )
+    message = services.send_message(kind=Message.Kind.CONTACT, user=None, region=None, **VALID)
     index = admin_client.get("/beheer/berichten/")
     assert index.status_code == 200 and "Sanne de Vries" in index.content.decode()
     edit = admin_client.get(f"/beheer/berichten/edit/{message.pk}/")
@@ -137,13 +132,12 @@ def test_editors_answer_in_the_admin(admin_client, contact):
 
 def test_messages_are_personal_data(contact):
     user = get_user_model().objects.create_user(username="sanne", email="Sanne@example.org")
-    services.send_message(kind=Message.Kind.CONTACT, user=user, site=None, region=None, **VALID)
+    services.send_message(kind=Message.Kind.CONTACT, user=user, region=None, **VALID)
     # Sent before logging in, with the same address.
-    services.send_message(kind=Message.Kind.THEME_IDEA, user=None, site=None, region=None, **VALID)
+    services.send_message(kind=Message.Kind.THEME_IDEA, user=None, region=None, **VALID)
     other = services.send_message(
         kind=Message.Kind.CONTACT,
         user=None,
-        site=None,
         region=None,
         **{**VALID, "email": "ander@example.org"},
     )
@@ -158,9 +152,7 @@ def test_messages_are_personal_data(contact):
 
 def test_old_messages_are_removed(contact):
     with time_machine.travel(timezone.now() - timedelta(days=400)):
-        services.send_message(kind=Message.Kind.CONTACT, user=None, site=None, region=None, **VALID)
-    recent = services.send_message(
-        kind=Message.Kind.CONTACT, user=None, site=None, region=None, **VALID
-    )
+        services.send_message(kind=Message.Kind.CONTACT, user=None, region=None, **VALID)
+    recent = services.send_message(kind=Message.Kind.CONTACT, user=None, region=None, **VALID)
     assert services.remove_expired_messages() == 1
     assert list(Message.objects.all()) == [recent]
