@@ -31,6 +31,7 @@ urlpatterns = [
     path("portaal.css", core_views.portal_css, name="portal_css"),
     path("weergave/", core_views.display_preferences, name="display_preferences"),
     path("sitemap.xml", core_views.sitemap, name="sitemap"),
+    path("sitemap/", core_views.html_sitemap, name="html_sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
 ]
 

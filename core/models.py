@@ -244,14 +244,18 @@ class Organisation(models.Model):
 def portal_scope(request: HttpRequest) -> Q:
     """Which pages the asking portal serves: its own home's tree and the shared tree,
     less the regional pages not marked for its region. Use as Page.objects.filter(...)."""
-    site = Site.find_for_request(request)
+    return site_scope(Site.find_for_request(request), getattr(request, "region", None))
+
+
+def site_scope(site: Site | None, region: Region | None) -> Q:
+    """Which pages the portal of this site and region serves (see portal_scope)."""
     if site is None:
         return Q(pk__in=[])
     roots = Page.objects.filter(Q(pk=site.root_page_id) | Q(sharedcontentroot__isnull=False))
     scope = Q(pk__in=[])
     for path in roots.values_list("path", flat=True):
         scope |= Q(path__startswith=path)
-    hidden = RegionalPage.objects.exclude(regions=getattr(request, "region", None))
+    hidden = RegionalPage.objects.exclude(regions=region)
     return scope & ~Q(pk__in=hidden.values("pk"))
 
 

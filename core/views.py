@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
@@ -6,11 +9,11 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from .display import ACTIONS, COOKIE_MAX_AGE, COOKIE_NAME, DisplayPreferences
-from .models import SharedContentRoot, portal_scope
-from .portals import request_base_url
+from .models import PortalHomePage, SharedContentRoot, portal_path, portal_scope, site_scope
+from .portals import base_url, request_base_url
 
 
 def _safe_next_url(request: HttpRequest) -> str:
@@ -73,6 +76,37 @@ class PortalSitemap(Sitemap):
 
 def sitemap(request: HttpRequest) -> HttpResponse:
     return wagtail_sitemap(request, sitemaps={"pages": PortalSitemap})
+
+
+@require_GET
+def html_sitemap(request: HttpRequest) -> HttpResponse:
+    """/sitemap/: the public pages of both portals, each portal's sections with the pages
+    below them; the same pages as /sitemap.xml, in a fixed number of queries."""
+    portals = []
+    for home in (
+        PortalHomePage.objects.live().select_related("region").order_by("region__sort_order")
+    ):
+        site = Site.objects.filter(root_page=home).first()
+        if site is None:
+            continue
+        address = base_url(site.hostname)
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(site_scope(site, home.region), depth__gt=2)
+            .not_type(SharedContentRoot)
+            .order_by("path")
+            .only("title", "url_path", "depth", "path")
+        )
+        sections: list[dict[str, Any]] = []
+        for page in pages:
+            link = {"title": page.title, "url": address + portal_path(page)}
+            if page.depth == 3:
+                sections.append({**link, "path": page.path, "children": []})
+            elif sections and page.path.startswith(sections[-1]["path"]):
+                sections[-1]["children"].append(link)
+        portals.append({"title": home.title, "url": address + "/", "sections": sections})
+    return render(request, "core/sitemap.html", {"portals": portals})
 
 
 @require_GET

@@ -171,6 +171,14 @@ SHARED_PAGES: list[dict[str, Any]] = [
                 "organisatie en functie op de deelnemerslijst. Doe je mee aan een leerkring, "
                 "dan zien de andere leden van die kring wat je daar schrijft.</p>",
             ),
+            ("heading", "Als je ons een bericht stuurt"),
+            (
+                "paragraph",
+                "<p>Stuur je een bericht via de pagina Contact of een idee voor een thema, dan "
+                "bewaren we je naam, e-mailadres, organisatie en bericht. De coördinator krijgt "
+                "het per e-mail en antwoordt je. We gebruiken het alleen daarvoor. Na een jaar "
+                "verwijderen we het bericht.</p>",
+            ),
             ("heading", "Wat je zelf kunt doen"),
             (
                 "paragraph",
@@ -182,8 +190,8 @@ SHARED_PAGES: list[dict[str, Any]] = [
             ),
             (
                 "paragraph",
-                "<p>Heb je een vraag over je gegevens? Neem contact op met de coördinator van "
-                "de leeromgeving via de organisatie die haar beheert.</p>",
+                "<p>Heb je een vraag over je gegevens? Stuur de coördinator van de "
+                "leeromgeving een bericht via de pagina Contact.</p>",
             ),
         ],
     },

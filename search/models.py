@@ -25,6 +25,7 @@ class SearchEntry(models.Model):
     class Kind(models.TextChoices):
         ITEM = "item", _("learning item")
         TERM = "term", _("glossary term")
+        NEWS = "news", _("news item")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     page = models.OneToOneField(

@@ -16,6 +16,7 @@ from catalogue.models import LearningItemPage
 from core.models import PortalHomePage, portal_path
 from glossary.linking import GLOSSARY_PATH
 from glossary.models import Term
+from news.models import NewsPage
 
 from .models import SearchEntry
 from .text import stems
@@ -35,7 +36,7 @@ def page_text(page: Page) -> str:
 def index_page(*, page: Page) -> None:
     """Add or refresh the page's entry; remove it when the page is not for everyone."""
     page = page.specific
-    if not isinstance(page, LearningItemPage):
+    if not isinstance(page, (LearningItemPage, NewsPage)):
         return
     if not page.live or page.get_view_restrictions().exists():
         remove_page(page=page)
@@ -44,7 +45,7 @@ def index_page(*, page: Page) -> None:
     entry, _created = SearchEntry.objects.update_or_create(
         page=page,
         defaults={
-            "kind": SearchEntry.Kind.ITEM,
+            "kind": SearchEntry.Kind.NEWS if isinstance(page, NewsPage) else SearchEntry.Kind.ITEM,
             "content_type": ContentType.objects.get_for_model(page),
             "title": page.title,
             "body": body,
@@ -63,9 +64,10 @@ def remove_page(*, page: Page) -> None:
 
 @transaction.atomic
 def reindex_below(*, page: Page) -> None:
-    """Index the learning items at or below a page afresh, after their address or who may
-    see them changed."""
-    for item in Page.objects.descendant_of(page, inclusive=True).type(LearningItemPage):
+    """Index the learning items and news at or below a page afresh, after their address or
+    who may see them changed."""
+    below = Page.objects.descendant_of(page, inclusive=True)
+    for item in below.type(LearningItemPage, NewsPage):
         index_page(page=item)
 
 
@@ -89,17 +91,18 @@ def index_term(*, term: Term) -> None:
 
 @transaction.atomic
 def rebuild_index() -> int:
-    """Index every live public learning item and every glossary term afresh; returns the
-    number of entries."""
+    """Index every live public learning item, news item and glossary term afresh; returns
+    the number of entries."""
     SearchEntry.objects.all().delete()
-    for page in LearningItemPage.objects.live().public().specific().iterator():
-        index_page(page=page)
+    for model in (LearningItemPage, NewsPage):
+        for page in model.objects.live().public().specific().iterator():
+            index_page(page=page)
     for term in Term.objects.iterator():
         index_term(term=term)
     return SearchEntry.objects.count()
 
 
-def _shown_in(page: LearningItemPage) -> list[int]:
+def _shown_in(page: LearningItemPage | NewsPage) -> list[int]:
     """The regions whose portal shows the page: those it is marked for, and below one
     portal's home only that portal's region, as core.models.portal_scope decides."""
     region_ids = [region.pk for region in page.regions.all()]

@@ -221,3 +221,17 @@ def test_the_email_confirmation_page_shows_the_address_not_the_user_name(
     assert "sanne@example.org" in page
     assert "sanne.test" not in page
     assert "gebruiker" not in page
+
+
+def test_contact_and_theme_idea_forms_speak_dutch(client: Client, groningen) -> None:  # noqa: F811
+    from news.models import Message
+    from news.tests.factories import create_contact_page
+
+    create_contact_page([groningen.region])
+    create_contact_page([groningen.region], slug="thema-idee", kind=Message.Kind.THEME_IDEA)
+    texts = []
+    for url in ("/contact/", "/thema-idee/"):
+        texts += post_all(
+            client, url, [{}, {"name": "", "email": "geen-adres", "text": "x" * 5001}]
+        )
+    assert texts and wrong_voice(texts) == []

@@ -200,6 +200,7 @@ OWN_OR_PUBLIC = {
     "portal_css",
     "display_preferences",
     "sitemap",
+    "html_sitemap",
     "robots_txt",
     "^media/(?P<path>.*)$",
     "wagtaildocs_serve",

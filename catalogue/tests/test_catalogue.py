@@ -157,6 +157,10 @@ def test_item_page_shows_what_the_catalogue_knows(client, catalogue, groningen):
     assert "Wat merkte je?" in html
     assert "Vroegsignalering" in html
     assert "Eenvoudige tekst (B1)" in html or "easy-read text (B1)" in html.lower()
+    # "Deel dit": the platform's own share addresses with the item's public address.
+    address = "http%3A%2F%2Fgroningen.localhost%2Faanbod%2Fopdracht%2F"
+    assert f"https://www.linkedin.com/sharing/share-offsite/?url={address}" in html
+    assert f"mailto:?subject=Opdracht&amp;body={address}" in html
 
 
 def test_item_is_hidden_on_a_portal_it_is_not_marked_for(client, catalogue, groningen, drenthe):

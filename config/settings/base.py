@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "accounts",
     "glossary",
     "catalogue",
+    "news",
     "learning",
     "events",
     "circles",
@@ -204,6 +205,8 @@ ACCOUNT_RATE_LIMITS = {
     "circle_invitation": "3/h/key,50/h/ip",
     "circle_join_request": "3/h/key,20/h/ip",
     "newsletter_subscription": "3/h/key,30/h/ip",
+    # The contact and theme-idea forms mail the coordinator: per sender and per client.
+    "contact_message": "5/h/key,10/h/ip",
 }
 # The password of the mail service's bounce webhook (newsletter.views.bounce_webhook);
 # empty: the webhook is off and bounces go through `manage.py newsletter_bounces`.
@@ -291,6 +294,8 @@ TRACKS_BADGE_SIGNING_KEY = env.str("TRACKS_BADGE_SIGNING_KEY", default="", multi
 # before deleting it (circles/models.py, run by the clock).
 CIRCLES_CASE_ARCHIVE_AFTER_DAYS = env.int("CIRCLES_CASE_ARCHIVE_AFTER_DAYS", default=180)
 CIRCLES_CASE_DELETE_AFTER_MONTHS = env.int("CIRCLES_CASE_DELETE_AFTER_MONTHS", default=24)
+# Messages from the contact and theme-idea forms are personal data: removed after this.
+NEWS_MESSAGE_RETENTION_DAYS = env.int("NEWS_MESSAGE_RETENTION_DAYS", default=365)
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

@@ -2,10 +2,13 @@ from typing import Any
 
 from django import template
 from django.http import HttpRequest
+from django.utils.safestring import SafeString, mark_safe
+from wagtail import hooks
 from wagtail.models import Page
 
 from core.cache import remember
 from core.models import SharedContentRoot, portal_path, portal_scope
+from core.portals import request_base_url
 
 register = template.Library()
 
@@ -21,10 +24,16 @@ def top_level_pages(request: HttpRequest) -> list[dict[str, Any]]:
             .filter(portal_scope(request), depth=3)
             .not_type(SharedContentRoot)
             .order_by("path")
-            .only("title", "url_path", "show_in_menus")
+            .only("title", "url_path", "show_in_menus", "content_type_id")
         )
         return [
-            {"title": page.title, "url": portal_path(page), "in_menu": page.show_in_menus}
+            {
+                "title": page.title,
+                "url": portal_path(page),
+                "in_menu": page.show_in_menus,
+                # So higher apps can find their section without a query (news's feed).
+                "content_type_id": page.content_type_id,
+            }
             for page in pages
         ]
 
@@ -48,4 +57,26 @@ def main_menu(context: dict[str, Any]) -> dict[str, Any]:
 
 @register.inclusion_tag("core/partials/footer_menu.html", takes_context=True)
 def footer_menu(context: dict[str, Any]) -> dict[str, Any]:
-    return {"items": [item for item in top_level_pages(context["request"]) if not item["in_menu"]]}
+    request = context["request"]
+    items = [item for item in top_level_pages(request) if not item["in_menu"]]
+    return {"items": items, "is_sitemap": request.path == "/sitemap/"}
+
+
+@register.simple_tag(takes_context=True)
+def portal_panels(context: dict[str, Any], name: str) -> SafeString:
+    """HTML that higher apps add to every page's head ("portal_head"), footer
+    ("portal_footer") or a portal's home page ("portal_home"): each function registered
+    with the Wagtail hook of that name takes the request and returns safe HTML."""
+    request = context.get("request")
+    if request is None:
+        return mark_safe("")
+    return mark_safe("".join(str(panel(request)) for panel in hooks.get_hooks(name)))
+
+
+@register.inclusion_tag("core/partials/share.html", takes_context=True)
+def share_links(context: dict[str, Any], title: str, url: str | None = None) -> dict[str, Any]:
+    """ "Deel dit": plain links to the share addresses of e-mail, LinkedIn and WhatsApp with
+    the page's absolute address; no third-party script or image is loaded."""
+    request = context["request"]
+    address = request_base_url(request) + (url or request.path)
+    return {"title": title, "address": address}

@@ -56,6 +56,8 @@ from learning.models import NeedsScan
 from learning.routes import add_to_route
 from learning.services import complete_item, save_answers
 from newsletter.services import follow_profile_consent
+from news.models import Message
+from news.services import answer_message, send_message
 from tracks.models import Certificate
 from tracks.tests.factories import create_track
 
@@ -164,6 +166,17 @@ def everything(person, someone_else, catalogue, groningen) -> None:
         responded_at=now,
         responded_by=person,
     )
+    # news: a message to the coordinator, and an answer mailed back
+    message = send_message(
+        kind=Message.Kind.CONTACT,
+        name=NAME,
+        email=EMAIL,
+        organisation="Eigen",
+        text="Komt er een training in Emmen?",
+        user=person,
+        region=region,
+    )
+    answer_message(message=message, answer="Ja, in het voorjaar.", editor=someone_else)
     # Wagtail: what an editor leaves behind
     page = Page.objects.get(pk=item.pk)
     Page.objects.filter(pk=page.pk).update(owner=person, locked=True, locked_by=person)

@@ -179,3 +179,20 @@ def make_terms(count: int, name: str) -> None:
         )
         for term in terms
     )
+
+
+def test_news_joins_search_on_its_own_portal(client, groningen, drenthe):
+    from news.tests.factories import create_news, create_news_index
+
+    index = create_news_index([groningen.region, drenthe.region])
+    page = create_news(
+        index,
+        slug="schuldhulp-in-veendam",
+        regions=[groningen.region],
+        title="Nieuws over schulden",
+    )
+    page.save_revision().publish()
+    assert found(client.get("/zoeken/?q=schulden", **GRONINGEN)) == ["Nieuws over schulden"]
+    assert found(client.get("/zoeken/?q=schulden", **DRENTHE)) == []
+    page.unpublish()
+    assert found(client.get("/zoeken/?q=schulden&v=2", **GRONINGEN)) == []

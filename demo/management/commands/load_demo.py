@@ -30,6 +30,7 @@ from demo import content, taxonomy
 from demo import events as events_demo
 from demo import learning as learning_demo
 from demo import newsletter as newsletter_demo
+from demo import news as news_demo
 from demo import tracks as tracks_demo
 from demo.catalogue_items import load_items
 from demo.glossary_terms import load_terms
@@ -63,6 +64,9 @@ class Command(BaseCommand):
         self.load_editor()
         self.stdout.write(f"{circles_demo.load()} learning circles created.")
         self.stdout.write(f"{actionagenda_demo.load()} spearheads of the action agenda created.")
+        # After the circles and events, which the news links to.
+        regions = {region.slug: region for region in Region.objects.all()}
+        self.stdout.write(f"{news_demo.load(regions=regions)} news items created.")
 
     def load_taxonomy(self) -> dict[str, Region]:
         regions = {}
@@ -174,7 +178,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{tracks_demo.load()} learning tracks created.")
         created = newsletter_demo.load(list(regions.values()))
         self.stdout.write(f"{created} newsletter editions created.")
-        for page in content.SHARED_PAGES:
+        for page in [*content.SHARED_PAGES, news_demo.DISCLAIMER]:
             self.add_content_page(
                 shared_root,
                 page,
