@@ -31,7 +31,8 @@ def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
     stems = query_stems(query)
-    ids = SearchEntry.objects.ranked_ids(stems, region=getattr(request, "region", None))
+    region = getattr(request, "region", None)
+    ids = SearchEntry.objects.ranked_ids(stems, region=region, limit=RESULT_LIMIT)
     # Beyond the limit a count would cost as much as ranking every match and tells a
     # person nothing they can act on but "use a more precise word", which the page says.
     more_than_limit = len(ids) > RESULT_LIMIT
