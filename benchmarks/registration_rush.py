@@ -2,7 +2,7 @@
 the real server as `make run` starts it: gunicorn with 3 workers, the task worker and the
 clock, DEBUG off.
 
-    .venv/bin/python benchmarks/registration_rush.py [--people 200] [--seats 20]
+    .venv/bin/python benchmarks/registration_rush.py [--people 200] [--seats 20] [--one-by-one]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/x .venv/bin/python \
         benchmarks/registration_rush.py
 
@@ -171,11 +171,14 @@ def warm_up(port: int) -> None:
         client.close()
 
 
-def rush(port: int, session: Session, cookies: list[str]) -> None:
+def rush(port: int, session: Session, cookies: list[str], *, one_by_one: bool) -> None:
     path = reverse("events:register", args=[session.pk])
-    barrier = threading.Barrier(len(cookies))
-    with ThreadPoolExecutor(max_workers=len(cookies)) as pool:
-        results = list(pool.map(lambda cookie: post(port, path, cookie, barrier), cookies))
+    if one_by_one:
+        results = [post(port, path, cookie, None) for cookie in cookies]
+    else:
+        barrier = threading.Barrier(len(cookies))
+        with ThreadPoolExecutor(max_workers=len(cookies)) as pool:
+            results = list(pool.map(lambda cookie: post(port, path, cookie, barrier), cookies))
     finished = time.perf_counter()
     durations = sorted(duration for duration, _status in results)
     errors = sum(1 for _duration, status in results if status != 302)
@@ -206,6 +209,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--people", type=int, default=200)
     parser.add_argument("--seats", type=int, default=20)
+    parser.add_argument(
+        "--one-by-one", action="store_true", help="each request after the other: the cost of one"
+    )
     args = parser.parse_args()
 
     vendor = connection.vendor
@@ -223,7 +229,7 @@ def main() -> None:
         processes = start_server(port)
         warm_up(port)
         print(f"{vendor}: {args.people} people, {args.seats} seats, {WORKERS} workers")
-        rush(port, session, cookies)
+        rush(port, session, cookies, one_by_one=args.one_by_one)
     finally:
         for process in processes:
             process.terminate()
