@@ -35,7 +35,7 @@ os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
 os.environ["DEBUG"] = "false"
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{tempfile.mkdtemp()}/benchmark.sqlite3")
 
-import django
+import django  # noqa: E402
 
 django.setup()
 
@@ -171,8 +171,27 @@ def warm_up(port: int) -> None:
         client.close()
 
 
-def rush(port: int, session: Session, cookies: list[str], *, one_by_one: bool) -> None:
+def cpu_seconds(pids: list[int]) -> float:
+    """CPU time the processes and their children (gunicorn's workers) have used, from
+    Linux's /proc: unlike the response times, it does not depend on how busy the machine
+    is with other work."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    stats = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        stats[int(stat.parent.name)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
+    wanted = set(pids) | {pid for pid, (parent, _) in stats.items() if parent in pids}
+    return sum(used for pid, (_, used) in stats.items() if pid in wanted) / ticks
+
+
+def rush(
+    port: int, session: Session, cookies: list[str], *, one_by_one: bool, pids: list[int]
+) -> None:
     path = reverse("events:register", args=[session.pk])
+    cpu_before = cpu_seconds(pids)
     if one_by_one:
         results = [post(port, path, cookie, None) for cookie in cookies]
     else:
@@ -180,12 +199,17 @@ def rush(port: int, session: Session, cookies: list[str], *, one_by_one: bool) -
         with ThreadPoolExecutor(max_workers=len(cookies)) as pool:
             results = list(pool.map(lambda cookie: post(port, path, cookie, barrier), cookies))
     finished = time.perf_counter()
+    cpu = cpu_seconds(pids) - cpu_before
     durations = sorted(duration for duration, _status in results)
     errors = sum(1 for _duration, status in results if status != 302)
     p95 = statistics.quantiles(durations, n=20)[18]
     print(
         f"{len(results)} requests  p50 {statistics.median(durations):.2f} s  "
         f"p95 {p95:.2f} s  max {durations[-1]:.2f} s  errors {errors}"
+    )
+    print(
+        f"CPU of the server processes meanwhile: {cpu:.1f} s, "
+        f"{cpu / len(results) * 1000:.0f} ms a request"
     )
     registrations = Registration.objects.filter(session=session)
     print(
@@ -229,7 +253,8 @@ def main() -> None:
         processes = start_server(port)
         warm_up(port)
         print(f"{vendor}: {args.people} people, {args.seats} seats, {WORKERS} workers")
-        rush(port, session, cookies, one_by_one=args.one_by_one)
+        pids = [process.pid for process in processes]
+        rush(port, session, cookies, one_by_one=args.one_by_one, pids=pids)
     finally:
         for process in processes:
             process.terminate()
