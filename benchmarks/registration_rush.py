@@ -89,7 +89,7 @@ def build(people: int, seats: int) -> tuple[Session, list[str]]:
     return session, cookies
 
 
-def start_server(port: int) -> list[subprocess.Popen[str]]:
+def start_server(port: int) -> list[subprocess.Popen[bytes] | subprocess.Popen[str]]:
     """gunicorn, the task worker and the clock, with the settings of `make run`."""
     env = {
         **os.environ,
@@ -245,7 +245,7 @@ def main() -> None:
     original_name = connection.creation.create_test_db(
         verbosity=0, autoclobber=True, serialize=False
     )
-    processes: list[subprocess.Popen[str]] = []
+    processes: list[subprocess.Popen[bytes] | subprocess.Popen[str]] = []
     try:
         session, cookies = build(args.people, args.seats)
         connection.close()  # the server processes must not wait for this one

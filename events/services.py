@@ -72,9 +72,14 @@ def _lock(session: Session) -> Session:
             .order_by("pk")
             .values_list("pk", flat=True)
         )
-    return (
-        Session.objects.select_for_update(of=("self",)).select_related("event").get(pk=session.pk)
-    )
+    sessions = Session.objects.select_for_update(of=("self",))
+    if Session.event.is_cached(session):  # type: ignore[attr-defined]
+        # The event as the caller read it (a page with all its text): the lock guards the
+        # seats, not the event's settings, and it is held no longer than it must be.
+        locked = sessions.get(pk=session.pk)
+        locked.event = session.event
+        return locked
+    return sessions.select_related("event").get(pk=session.pk)
 
 
 def _move(

@@ -59,7 +59,7 @@ def test_the_text_is_written_when_the_outbox_delivers_it_and_kept_for_a_retry(se
     # locked. The first attempt renders it, and a retry sends that very message again.
     with mail_server_down(settings):
         registration, _ = services.register_user(session=session, user=create_user("sanne"))
-        outgoing = EventEmail.objects.get().message
+        outgoing = OutgoingEmail.objects.get(event_email__registration=registration)
         assert outgoing.recipients == "sanne@example.org"
         assert "body" not in outgoing.message
         message_id = outgoing.message["headers"]["Message-ID"]
@@ -77,7 +77,7 @@ def test_the_text_is_written_when_the_outbox_delivers_it_and_kept_for_a_retry(se
 
 def test_a_message_about_a_deleted_registration_is_dropped(session):
     registration, _ = services.register_user(session=session, user=create_user("sanne"))
-    outgoing = EventEmail.objects.get().message
+    outgoing = OutgoingEmail.objects.get(event_email__registration=registration)
     registration.delete()
     assert deliver_email.call(email_id=outgoing.pk) is False
     assert not OutgoingEmail.objects.exists()
