@@ -2,25 +2,27 @@
 
 Builds a throw-away database (SQLite in a temporary folder; PostgreSQL when DATABASE_URL
 points at a server, in a database of its own that is dropped afterwards), bulk-inserts
---entries index entries with generated Dutch-like text, then runs about thirty different
-queries: single words, two words, inflected forms and words no entry holds. For each it
-prints the number of hits, median and 95th percentile in ms of the search itself (the
-ranked query, the first page of 20 entries and their snippets), and at the end the same
-over all queries plus whole uncached page requests through the middleware stack.
+--entries index entries of real Dutch text (the sentences of the source documents and
+of the demo content, shuffled and combined into texts of varied length), then runs about
+thirty different queries: single words, inflected forms, common words, two words and
+words no entry holds. For each it prints the number of hits (at most the 1,000 the page
+lists, plus one), median and 95th percentile in ms of the search itself (the ranked
+query, the first page of 20 entries and their snippets); then the same per class of
+query and over all, and for whole uncached page requests through the middleware stack.
 
     .venv/bin/python benchmarks/search.py [--entries 20000] [--repeat 20]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/test .venv/bin/python benchmarks/search.py
 """
 
 import argparse
-import itertools
+import ast
 import os
 import random
+import re
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -41,101 +43,87 @@ from core.models import Region  # noqa: E402
 from core.tests.factories import create_portal  # noqa: E402
 from glossary.models import Term  # noqa: E402
 from search.models import SearchEntry  # noqa: E402
+from search.querysets import RESULT_LIMIT  # noqa: E402
 from search.text import query_stems, snippet, stems  # noqa: E402
 
 PAGE_SIZE = 20
-DOMAIN_TEXT = """
-    armoede schuld schulden gezin gezinnen kind kinderen ouder ouders jongere jongeren
-    training trainingen casuïstiek ervaringsdeskundige ervaringsdeskundigen stress
-    bestaanszekerheid toeslag toeslagen uitkering uitkeringen gemeente gemeenten wijk
-    buurt school leerkracht huisarts wijkteam schuldhulpverlening incasso deurwaarder
-    betalingsachterstand budget inkomen armoedeval energiearmoede voedselbank
-    vroegsignalering bejegening gesprek gesprekken signalen signaal vertrouwen netwerk
-    organisatie organisaties medewerker medewerkers vrijwilliger vrijwilligers regeling
-    regelingen kapitaal sociaal sociale financieel financiële emotioneel cultureel
-    pedagogisch praktijkopdracht kennisclip podcast leerkring leergang webinar
-    intergenerationeel patroon doorbreken herkennen ondersteunen luisteren begeleiden
-"""
-FILLER_TEXT = """
-    de het een en van in op met voor door bij naar over uit als dat die dit wat hoe
-    je we ze zij hij wordt worden kan kunnen moet heeft hebben is zijn was goed nieuw
-    vaak soms samen eerst daarna waarom omdat want maar ook nog meer minder veel weinig
-"""
-SYLLABLE_TEXT = (
-    "ba be bo de di do ge ha ke la le lo me mi na ne no pe ra re ri sa se so te ti va ve wo"
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = Path("/work/shared/seeds")
+# Words that mark a sentence as Dutch; the demo modules hold English docstrings as well.
+DUTCH_MARKERS = frozenset(
+    ["de", "het", "een", "en", "van", "je", "is", "in", "op", "te", "voor", "met", "die", "dat"]
 )
-DOMAIN_WORDS = DOMAIN_TEXT.split()
-FILLER_WORDS = FILLER_TEXT.split()
-SYLLABLES = SYLLABLE_TEXT.split()
+ENGLISH_MARKERS = frozenset(["the", "and", "of", "to", "is", "are", "for", "with", "this", "that"])
+# (class, query): one or two words, inflected forms, rare and common words, no match.
 QUERIES = [
-    "schulden",
-    "schuld",
-    "gezinnen",
-    "gezin",
-    "trainingen",
-    "casuistiek",
-    "casuïstiek",
-    "ervaringsdeskundigen",
-    "armoede",
-    "kinderen",
-    "toeslagen",
-    "deurwaarder",
-    "voedselbank",
-    "bestaanszekerheid",
-    "signaal",
-    "gemeenten",
-    "schulden gezinnen",
-    "armoede kinderen",
-    "training bejegening",
-    "vroegsignalering wijkteam",
-    "incasso deurwaarder",
-    "financiële stress",
-    "sociale netwerk",
-    "energiearmoede huisarts",
-    "gesprekken met ouders",
-    "leren",
-    "leren schulden",
-    "xylofoon",
-    "kwantumfysica",
-    "zzzzz",
-    "schulden kwantumfysica",
-    "de het een",
+    ("one word", "schulden"),
+    ("one word", "gezin"),
+    ("one word", "trainingen"),
+    ("one word", "ervaringsdeskundigen"),
+    ("one word", "schuldhulpverlening"),
+    ("one word", "bestaanszekerheid"),
+    ("one word", "gemeenten"),
+    ("one word", "vroegsignalering"),
+    ("inflected", "schuld"),
+    ("inflected", "gezinnen"),
+    ("inflected", "casuistiek"),
+    ("inflected", "casuïstiek"),
+    ("inflected", "kind"),
+    ("inflected", "organisaties"),
+    ("common word", "armoede"),
+    ("common word", "leren"),
+    ("common word", "professionals"),
+    ("common word", "kinderen"),
+    ("two words", "schulden gezinnen"),
+    ("two words", "armoede kinderen"),
+    ("two words", "training bejegening"),
+    ("two words", "vroegsignalering wijkteam"),
+    ("two words", "financiële stress"),
+    ("two words", "sociale netwerk"),
+    ("two words", "gesprekken met ouders"),
+    ("two words", "leren armoede"),
+    ("two words", "overerfbare armoede"),
+    ("no match", "xylofoon"),
+    ("no match", "kwantumfysica"),
+    ("no match", "zzzzz"),
+    ("no match", "schulden kwantumfysica"),
+    ("no match", "de het een"),
 ]
 
 
-def pseudo_words(rng: random.Random, count: int) -> list[str]:
-    """Made-up words, so the vocabulary is as large as real text's."""
-    return [
-        "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))) + rng.choice("nrstlk")
-        for _ in range(count)
-    ]
+def dutch_sentences() -> list[str]:
+    """Real Dutch: the sentences of the source documents and of the demo content (pages,
+    glossary, events, circles), each once."""
+    texts = [re.sub(r"[*#|]", " ", path.read_text()) for path in sorted(SEEDS.glob("0*.txt"))]
+    for module in sorted((ROOT / "demo").glob("*.py")):
+        for node in ast.walk(ast.parse(module.read_text())):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                texts.append(re.sub(r"<[^>]+>", " ", node.value))
+    sentences = []
+    for text in texts:
+        for sentence in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
+            words = {word.lower() for word in sentence.split()}
+            if len(words) >= 4 and words & DUTCH_MARKERS and not words & ENGLISH_MARKERS:
+                sentences.append(sentence)
+    return list(dict.fromkeys(sentences))
 
 
-def sentence_maker(rng: random.Random) -> Callable[[int, int], str]:
-    vocabulary = pseudo_words(rng, 6000)
-    # Zipf-like: a few words are in most texts, most words are rare. The domain words get
-    # ranks from 20 to 2000, so each is in roughly 1 to 60 % of the entries; "leren" is
-    # in nearly all of them, the worst case.
-    for word in DOMAIN_WORDS:
-        vocabulary.insert(int(20 * 100 ** rng.random()), word)
-    vocabulary.insert(0, "leren")
-    weights = [1 / (rank + 1) for rank in range(len(vocabulary))]
-    cumulative = list(itertools.accumulate(weights))
-
-    def text(low: int, high: int) -> str:
-        count = rng.randint(low, high)
-        words = rng.choices(vocabulary, cum_weights=cumulative, k=count)
-        fillers = rng.choices(FILLER_WORDS, k=count)
-        return " ".join(word for pair in zip(fillers, words, strict=True) for word in pair)
-
-    return text
+def entry_texts(rng: random.Random, sentences: list[str]) -> tuple[str, str]:
+    """A title of a few words and a body of 1 to about 80 sentences, most of them short
+    (log-uniform), shuffled from the pool: texts of varied length, no two alike."""
+    words = rng.choice(sentences).rstrip(".!?").split()
+    start = rng.randrange(max(len(words) - 3, 1))
+    title = " ".join(words[start : start + rng.randint(3, 8)]).capitalize()
+    count = int(80 ** rng.random())
+    body = " ".join(rng.sample(sentences, count))
+    return title, body
 
 
 def build_index(count: int) -> tuple[Region, Region]:
     groningen = create_portal("groningen", default=True).region
     drenthe = create_portal("drenthe").region
     rng = random.Random(20)
-    text = sentence_maker(rng)
+    sentences = dutch_sentences()
     # Entries point at terms: cheap rows to satisfy the page-or-term constraint.
     terms = Term.objects.bulk_create(
         Term(name=f"Begrip {number}", slug=f"begrip-{number}", short_definition="")
@@ -144,8 +132,7 @@ def build_index(count: int) -> tuple[Region, Region]:
     content_type = ContentType.objects.get_for_model(Term)
     entries = []
     for term in terms:
-        title = text(2, 5).capitalize()
-        body = text(20, 150) + "."
+        title, body = entry_texts(rng, sentences)
         entries.append(
             SearchEntry(
                 kind=SearchEntry.Kind.ITEM,
@@ -176,7 +163,7 @@ def build_index(count: int) -> tuple[Region, Region]:
 def search(query: str, region: Region) -> int:
     """What the view does before rendering."""
     wanted = query_stems(query)
-    ids = SearchEntry.objects.ranked_ids(wanted, region=region)
+    ids = SearchEntry.objects.ranked_ids(wanted, region=region)[:RESULT_LIMIT]
     entries = SearchEntry.objects.for_display().in_bulk(ids[:PAGE_SIZE])
     for entry in entries.values():
         snippet(entry.body, wanted)
@@ -216,8 +203,8 @@ def main() -> None:
 
 
 def run(repeat: int, groningen: Region, drenthe: Region) -> None:
-    every: list[float] = []
-    for query in QUERIES:
+    by_class: dict[str, list[float]] = {}
+    for query_class, query in QUERIES:
         durations = []
         hits = 0
         for number in range(repeat):
@@ -225,22 +212,30 @@ def run(repeat: int, groningen: Region, drenthe: Region) -> None:
             start = time.perf_counter()
             hits = search(query, region)
             durations.append(time.perf_counter() - start)
-        every += durations
+        by_class.setdefault(query_class, []).extend(durations)
         print(f"{query:32} {hits:6} hits  {summary(durations)}")
-    print(f"\n{'all queries':32} {len(every):6} runs  {summary(every)}")
+    print()
+    for query_class, durations in by_class.items():
+        print(f"{query_class:32} {len(durations):6} runs  {summary(durations)}")
+    every = [duration for durations in by_class.values() for duration in durations]
+    print(f"{'all queries':32} {len(every):6} runs  {summary(every)}")
 
     static = {"staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    pages: dict[str, list[float]] = {}
     with override_settings(STORAGES={**settings.STORAGES, **static}):
         client = Client(HTTP_HOST="groningen.localhost")
         client.get("/zoeken/?q=opwarmen")
-        pages = []
-        for number, query in enumerate(QUERIES * 3):
+        for number, (query_class, query) in enumerate(QUERIES * 3):
             start = time.perf_counter()
             # A new query string each time misses the page cache, as a first search does.
             response = client.get("/zoeken/", {"q": query, "v": str(number)})
-            pages.append(time.perf_counter() - start)
+            pages.setdefault(query_class, []).append(time.perf_counter() - start)
             assert response.status_code == 200, (query, response.status_code)
-    print(f"{'whole page /zoeken/ (uncached)':32} {len(pages):6} runs  {summary(pages)}")
+    print()
+    for query_class, durations in pages.items():
+        print(f"{'page, ' + query_class:32} {len(durations):6} runs  {summary(durations)}")
+    every = [duration for durations in pages.values() for duration in durations]
+    print(f"{'whole page /zoeken/ (uncached)':32} {len(every):6} runs  {summary(every)}")
 
 
 if __name__ == "__main__":

@@ -5,10 +5,16 @@ when the change it tells about does, and enqueues its delivery (core.tasks) on c
 Django's mail API (allauth, Wagtail) reaches it through `TaskEmailBackend`; the apps' own
 e-mail calls `queue_email` with the kind of message. Whatever the mail server does, the
 row stays until it is sent: core.tasks retries with back-off and /beheer/ shows what waits.
+
+A change that must be quick, such as a seat taken while a session is locked, calls
+`queue_email_to_render` instead: the row then holds only the name of the app's renderer
+(the `email_renderers` hook), which writes the text when the message is delivered, from
+the rows that link to it. The row is still written in the change's transaction, so the
+message is never lost; its text no longer costs time while the change holds its locks.
 """
 
 import base64
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from email.mime.base import MIMEBase
@@ -20,6 +26,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.utils import DNS_NAME
 from django.db import transaction
 from django.utils import timezone
+from wagtail import hooks
 
 from .models import OutgoingEmail
 
@@ -58,6 +65,49 @@ def queue_email(message: EmailMessage, *, kind: str, enqueue: bool = True) -> Ou
     if enqueue:
         transaction.on_commit(lambda: deliver_email.enqueue(email_id=email.pk))
     return email
+
+
+def queue_email_to_render(
+    *, renderer: str, kind: str, recipients: Sequence[str], subject: str
+) -> OutgoingEmail:
+    """Put a message in the outbox whose text the renderer of that name writes when it is
+    delivered; the caller links its own row to the one returned, for the renderer to find."""
+    from .tasks import deliver_email
+
+    email = OutgoingEmail.objects.create(
+        kind=kind,
+        recipients=", ".join(recipients),
+        subject=subject[:255],
+        # The Message-ID is fixed now, as queue_email fixes it, for the same reason.
+        message={"render": renderer, "headers": {"Message-ID": make_msgid(domain=DNS_NAME)}},
+        next_attempt_at=timezone.now(),
+    )
+    transaction.on_commit(lambda: deliver_email.enqueue(email_id=email.pk))
+    return email
+
+
+def rendered_data(email: OutgoingEmail) -> dict[str, Any] | None:
+    """The message of a row queued by queue_email_to_render, as data with its text; None
+    when what it was about is gone (e.g. the registration of a deleted account)."""
+    render = _renderer(email.message["render"])
+    message = render(email)
+    if message is None:
+        return None
+    data = message_to_data(message)
+    data["headers"]["Message-ID"] = email.message["headers"]["Message-ID"]
+    return data
+
+
+def needs_rendering(email: OutgoingEmail) -> bool:
+    return "render" in email.message
+
+
+def _renderer(name: str) -> Callable[[OutgoingEmail], EmailMessage | None]:
+    for renderers in hooks.get_hooks("email_renderers"):
+        found = renderers()
+        if name in found:
+            return found[name]  # type: ignore[no-any-return]
+    raise LookupError(f"No e-mail renderer named {name!r}")
 
 
 def message_to_data(message: EmailMessage) -> dict[str, Any]:

@@ -12,12 +12,15 @@ before the commit leaves the row unsent, and it goes out again. That is at-least
 choice (the alternative, marking it sent before sending, loses mail in the same crash);
 the message keeps its Message-ID, so mail servers and clients can tell the copy. Rows are
 locked across the send, which on SQLite holds the database's write lock for as long as
-the mail server takes; EMAIL_TIMEOUT keeps that short.
+the mail server takes; EMAIL_TIMEOUT keeps that short. A message queued to be rendered
+(core.mail.queue_email_to_render) gets its text before the lock is taken and keeps it in
+its row from the first attempt on.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import get_connection
@@ -25,7 +28,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from .mail import message_from_data
+from .mail import message_from_data, needs_rendering, rendered_data
 from .models import OutgoingEmail
 
 MAX_ATTEMPTS = 12  # with the back-off: a mail server may be down for a day
@@ -37,6 +40,7 @@ KEEP_SENT_CONTENT = timedelta(days=30)
 def deliver_email(email_id: int) -> bool:
     """Send one message of the outbox if it is due; returns whether it went out."""
     now = timezone.now()
+    text = _render(email_id)
     with transaction.atomic():
         email = (
             OutgoingEmail.objects.select_for_update(skip_locked=True)
@@ -45,6 +49,15 @@ def deliver_email(email_id: int) -> bool:
         )
         if email is None:
             return False  # sent, being sent, failed for good, or not due yet
+        changed = ["attempts"]
+        if needs_rendering(email):
+            text = text or rendered_data(email)
+            if text is None:
+                email.delete()  # what it was about is gone, and so is whom to tell
+                return False
+            # Kept, so a retry sends the very same message.
+            email.message = text
+            changed.append("message")
         email.attempts += 1
         try:
             connection = get_connection(backend=settings.TASK_EMAIL_BACKEND)
@@ -52,12 +65,12 @@ def deliver_email(email_id: int) -> bool:
         except Exception as error:
             email.last_error = f"{type(error).__name__}: {error}"[:500]
             email.next_attempt_at = next_attempt(email.attempts, now=now)
-            email.save(update_fields=["attempts", "last_error", "next_attempt_at"])
+            email.save(update_fields=[*changed, "last_error", "next_attempt_at"])
             _retry_later(email)
             return False
         email.sent_at = timezone.now()
         email.next_attempt_at = None
-        email.save(update_fields=["attempts", "sent_at", "next_attempt_at"])
+        email.save(update_fields=[*changed, "sent_at", "next_attempt_at"])
         return True
 
 
@@ -72,6 +85,15 @@ def deliver_emails(email_ids: list[int]) -> int:
             break
         sent += 1
     return sent
+
+
+def _render(email_id: int) -> dict[str, Any] | None:
+    """The text of a message queued to be rendered, written before its row is locked: on
+    SQLite that lock is the whole database's, which the web workers need as well."""
+    email = OutgoingEmail.objects.filter(pk=email_id, sent_at=None).first()
+    if email is None or not needs_rendering(email):
+        return None
+    return rendered_data(email)
 
 
 def next_attempt(attempts: int, *, now: datetime) -> datetime | None:

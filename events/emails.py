@@ -1,5 +1,6 @@
-"""The text of every e-mail about a registration, built with the change it tells about and
-kept in core's outbox until it is sent."""
+"""The text of every e-mail about a registration. The change it tells about puts the
+message in core's outbox with only its subject and address (`queue`); the text is
+rendered when the outbox delivers it (`render_queued`), outside the change's locks."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.mail import queue_email_to_render
+from core.models import OutgoingEmail
 from core.portals import regions_base_url, site_base_url
 
 from . import links
@@ -17,6 +20,7 @@ from .calendar import calendar_for
 from .models import EventEmail
 
 Kind = EventEmail.Kind
+RENDERER = "events"
 
 
 def subject_for(email: EventEmail) -> str:
@@ -78,3 +82,27 @@ def build_message(email: EventEmail) -> EmailMultiAlternatives:
             ics = calendar_for([session], name=session.name, with_online_link=True)
             message.attach("uitnodiging.ics", ics, "text/calendar")
     return message
+
+
+def queue(email: EventEmail) -> None:
+    """Into core's outbox, in the caller's transaction; `email` is saved after this, linked
+    to its outbox row, which is how render_queued finds it."""
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = subject_for(email)
+    email.message = queue_email_to_render(
+        renderer=RENDERER,
+        kind=f"events.{email.kind}",
+        recipients=[email.registration.email],
+        subject=subject,
+    )
+
+
+def render_queued(message: OutgoingEmail) -> EmailMultiAlternatives | None:
+    """The message of an outbox row `queue` wrote, as the registration is now; None when
+    the registration is gone."""
+    email = (
+        EventEmail.objects.select_related("registration__session__event", "registration__portal")
+        .filter(message=message)
+        .first()
+    )
+    return build_message(email) if email else None

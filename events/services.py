@@ -19,12 +19,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from core.mail import queue_email
 from core.models import Role
 from learning.models import Verb
 from learning.services import record_statement
 
-from .emails import build_message
+from . import emails
 from .models import (
     ATTENDANCE_STATES,
     CANCELLABLE_STATES,
@@ -73,9 +72,14 @@ def _lock(session: Session) -> Session:
             .order_by("pk")
             .values_list("pk", flat=True)
         )
-    return (
-        Session.objects.select_for_update(of=("self",)).select_related("event").get(pk=session.pk)
-    )
+    sessions = Session.objects.select_for_update(of=("self",))
+    if Session.event.is_cached(session):  # type: ignore[attr-defined]
+        # The event as the caller read it (a page with all its text): the lock guards the
+        # seats, not the event's settings, and it is held no longer than it must be.
+        locked = sessions.get(pk=session.pk)
+        locked.event = session.event
+        return locked
+    return sessions.select_related("event").get(pk=session.pk)
 
 
 def _move(
@@ -105,9 +109,10 @@ def _move(
 
 
 def _email(registration: Registration, kind: EventEmail.Kind, **fields: Any) -> EventEmail:
-    """The e-mail into core's outbox, in the transaction of the change it tells about."""
+    """The e-mail into core's outbox, in the transaction of the change it tells about: two
+    rows, its text is rendered when it is delivered (events.emails)."""
     email = EventEmail(registration=registration, kind=kind, **fields)
-    email.message = queue_email(build_message(email), kind=f"events.{kind}")
+    emails.queue(email)
     email.save()
     return email
 
@@ -142,11 +147,14 @@ def _check_open(session: Session, now: datetime) -> None:
         raise RegistrationError(_("Registration for this event has closed."))
 
 
-def _check_role(session: Session, role: Role | None) -> None:
-    event = session.event
-    if event is None:
-        return
-    allowed = list(event.only_for_roles.all())
+def _allowed_roles(session: Session) -> list[Role]:
+    """The roles the session's event is only for; none: everyone may come."""
+    return list(session.event.only_for_roles.all()) if session.event else []
+
+
+def _check_role(session: Session, role: Role | None, allowed: list[Role] | None = None) -> None:
+    if allowed is None:
+        allowed = _allowed_roles(session)
     if allowed and role not in allowed:
         names = ", ".join(str(allowed_role) for allowed_role in allowed)
         raise RegistrationError(
@@ -180,32 +188,40 @@ def _check_one_per_round(session: Session, registrations: Any) -> None:
 # ---------------------------------------------------------------------------
 
 
-@transaction.atomic
 def register_user(
     *, session: Session, user: Any, portal: Site | None = None
 ) -> tuple[Registration, bool]:
     """One click for a person with an account. Returns the registration and whether it is
     new; a second click returns the existing registration unchanged. `portal` is the site
-    the person registered through, where the links in their e-mails lead."""
+    the person registered through, where the links in their e-mails lead.
+
+    When many people press at once, they wait for each other only while the session is
+    locked: what does not depend on the seats (the person's profile, the event's roles) is
+    read before, the learning record is written after the commit."""
     now = timezone.now()
-    session = _lock(session)
-    existing = session.registrations.filter(user=user).first()  # type: ignore[attr-defined]
-    if existing and existing.is_active:
-        return existing, False
-    _check_open(session, now)
     profile = getattr(user, "profile", None)
-    _check_role(session, getattr(profile, "role", None))
-    _check_one_per_round(session, Registration.objects.filter(user=user))
-    registration = existing or Registration(session=session, user=user)
-    registration.name = getattr(profile, "full_name", "") or user.get_full_name() or user.email
-    registration.email = user.email
-    registration.organisation_name = getattr(profile, "organisation_name", "")
-    registration.role = getattr(profile, "role", None)
-    registration.state = State.PENDING if existing is None else existing.state
-    registration.created_at = now
-    registration.portal = portal
-    registration.save()
-    _place(registration, session, actor=user, reason=_("Registered"), now=now)
+    role = getattr(profile, "role", None)
+    allowed_roles = _allowed_roles(session)
+    with transaction.atomic():
+        session = _lock(session)
+        existing = session.registrations.filter(user=user).first()  # type: ignore[attr-defined]
+        if existing and existing.is_active:
+            return existing, False
+        _check_open(session, now)
+        _check_role(session, role, allowed_roles)
+        _check_one_per_round(session, Registration.objects.filter(user=user))
+        registration = existing or Registration(session=session, user=user)
+        registration.name = getattr(profile, "full_name", "") or user.get_full_name() or user.email
+        registration.email = user.email
+        registration.organisation_name = getattr(profile, "organisation_name", "")
+        registration.role = role
+        registration.state = State.PENDING if existing is None else existing.state
+        registration.created_at = now
+        registration.portal = portal
+        # _place saves it, with its seat or its place in the queue.
+        _place(registration, session, actor=user, reason=_("Registered"), now=now)
+    # A record of what the person did, for their history; the registration itself is the
+    # record of the seat, so this one need not hold the session's lock.
     record_statement(
         actor=user,
         verb=Verb.REGISTERED,

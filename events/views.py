@@ -85,12 +85,11 @@ def _months(sessions: Any) -> list[tuple[str, str]]:
     ]
 
 
-def _session(request: HttpRequest, pk: int) -> Session:
+def _session(request: HttpRequest, pk: int, *, seat_counts: bool = True) -> Session:
     """A session of a published event on this portal; anything else is 404."""
     region = getattr(request, "region", None)
-    return get_object_or_404(
-        Session.objects.of_live_events(region).select_related("event").with_seat_counts(), pk=pk
-    )
+    sessions = Session.objects.of_live_events(region).select_related("event")
+    return get_object_or_404(sessions.with_seat_counts() if seat_counts else sessions, pk=pk)
 
 
 def _event_url(request: HttpRequest, session: Session) -> str:
@@ -100,7 +99,9 @@ def _event_url(request: HttpRequest, session: Session) -> str:
 @never_cache
 def register(request: HttpRequest, pk: int) -> HttpResponse:
     """One click for a logged-in person; a short form for a visitor."""
-    session = _session(request, pk)
+    # The click needs no seat counts: the service counts the seats under the session's
+    # lock, and in a rush every query less before it counts.
+    session = _session(request, pk, seat_counts=not request.user.is_authenticated)
     if request.user.is_authenticated:
         if request.method != "POST":
             return redirect(_event_url(request, session))

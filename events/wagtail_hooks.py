@@ -13,7 +13,7 @@ from wagtail.admin.widgets.button import Button
 from core.periodic import PeriodicJob
 from core.privacy import Holding, PersonalData, Removal
 
-from . import services
+from . import emails, services
 from .admin_views import RegistrationViewSet
 from .models import EventPage, Session
 
@@ -53,6 +53,12 @@ def fill_seats_after_publishing(request: HttpRequest, page: Any) -> None:
     if isinstance(page.specific, EventPage):
         for session in page.specific.sessions.all():
             services.promote_from_waiting_list(session=session, actor=request.user)
+
+
+@hooks.register("email_renderers")
+def email_renderers() -> dict[str, Any]:
+    """The outbox (core.mail) renders this app's e-mails when it delivers them."""
+    return {emails.RENDERER: emails.render_queued}
 
 
 @hooks.register("periodic_jobs")

@@ -10,34 +10,80 @@ if TYPE_CHECKING:
 
     from .models import SearchEntry  # noqa: F401 (the generic bases below name it)
 
-# Every word of the query must be there. A title holding all of them ranks first; within
-# each group the database's own ranking orders, where the title weighs most as well.
-# Parameters: the full-text query, the region, then one LIKE pattern per stem.
+# At most this many results are ranked and listed (50 pages of 20). A word that most
+# entries hold would otherwise have every one of its tens of thousands of matches ranked,
+# which takes longer than anything else on the page; nobody reads that far, and the page
+# says there are more and suggests another word instead.
+RESULT_LIMIT = 1000
+
+# Every word of the query must be there. Entries whose title holds all of them come first;
+# within each group the database's own ranking orders, where the title weighs most as
+# well. Each group is ranked over at most RESULT_LIMIT + 1 matches, taken in the index's
+# own order (the LIMIT in each subquery stops the scan), so a common word costs no more
+# than a rare one. Whenever a group has fewer matches, all of them are ranked, and every
+# title match is listed before any other match either way.
+# Parameters: for each group its full-text query, the region and its limit; then the
+# limit of the whole.
 RANKED_SQL = {
     "sqlite": """
-        SELECT entry.id
-        FROM search_searchentry_fts
-        JOIN search_searchentry AS entry ON entry.id = search_searchentry_fts.rowid
-        WHERE search_searchentry_fts MATCH %s
-            AND (entry.in_all_regions OR EXISTS (
-                SELECT 1 FROM search_searchentry_regions AS shown
-                WHERE shown.searchentry_id = entry.id AND shown.region_id = %s
-            ))
-        ORDER BY {title_match} DESC, bm25(search_searchentry_fts, 10.0, 1.0), entry.id
+        SELECT id FROM (
+            SELECT * FROM (
+                SELECT entry.id, 0 AS body_only, bm25(search_searchentry_fts, 10.0, 1.0) AS score
+                FROM search_searchentry_fts
+                JOIN search_searchentry AS entry ON entry.id = search_searchentry_fts.rowid
+                WHERE search_searchentry_fts MATCH %s AND {shown}
+                LIMIT %s
+            )
+            UNION ALL
+            SELECT * FROM (
+                SELECT entry.id, 1 AS body_only, bm25(search_searchentry_fts, 10.0, 1.0) AS score
+                FROM search_searchentry_fts
+                JOIN search_searchentry AS entry ON entry.id = search_searchentry_fts.rowid
+                WHERE search_searchentry_fts MATCH %s AND {shown}
+                LIMIT %s
+            )
+        )
+        ORDER BY body_only, score, id
+        LIMIT %s
     """,
-    # A join rather than EXISTS: PostgreSQL estimates an EXISTS per row so costly that it
-    # compiles the query (JIT) first, which takes longer than running it. At most one
-    # region mark joins, as (entry, region) is unique.
+    # A join rather than EXISTS for the region: PostgreSQL estimates an EXISTS per row so
+    # costly that it compiles the query (JIT) first, which takes longer than running it.
+    # At most one region mark joins, as (entry, region) is unique. The titles have a GIN
+    # index of their own (migration 0003), on this very expression.
     "postgresql": """
-        SELECT entry.id
-        FROM search_searchentry AS entry
-        CROSS JOIN plainto_tsquery('simple', %s) AS query
-        LEFT JOIN search_searchentry_regions AS shown
-            ON shown.searchentry_id = entry.id AND shown.region_id = %s
-        WHERE entry.search_vector @@ query
-            AND (entry.in_all_regions OR shown.region_id IS NOT NULL)
-        ORDER BY {title_match} DESC, ts_rank(entry.search_vector, query) DESC, entry.id
+        SELECT id FROM (
+            (
+                SELECT entry.id, 0 AS body_only, ts_rank(entry.search_vector, query) AS score
+                FROM search_searchentry AS entry
+                CROSS JOIN plainto_tsquery('simple', %s) AS query
+                LEFT JOIN search_searchentry_regions AS shown
+                    ON shown.searchentry_id = entry.id AND shown.region_id = %s
+                WHERE to_tsvector('simple'::regconfig, entry.title_stems) @@ query AND {shown}
+                LIMIT %s
+            )
+            UNION ALL
+            (
+                SELECT entry.id, 1 AS body_only, ts_rank(entry.search_vector, query) AS score
+                FROM search_searchentry AS entry
+                CROSS JOIN plainto_tsquery('simple', %s) AS query
+                LEFT JOIN search_searchentry_regions AS shown
+                    ON shown.searchentry_id = entry.id AND shown.region_id = %s
+                WHERE entry.search_vector @@ query
+                    AND NOT to_tsvector('simple'::regconfig, entry.title_stems) @@ query
+                    AND {shown}
+                LIMIT %s
+            )
+        ) AS candidate
+        ORDER BY body_only, score DESC, id
+        LIMIT %s
     """,
+}
+SHOWN_IN_REGION = {
+    "sqlite": """(entry.in_all_regions OR EXISTS (
+        SELECT 1 FROM search_searchentry_regions AS shown
+        WHERE shown.searchentry_id = entry.id AND shown.region_id = %s
+    ))""",
+    "postgresql": "(entry.in_all_regions OR shown.region_id IS NOT NULL)",
 }
 
 
@@ -54,26 +100,35 @@ class SearchEntryManager(models.Manager["SearchEntry"]):
     def for_display(self) -> SearchEntryQuerySet:
         return self.get_queryset().for_display()
 
-    def ranked_ids(self, stems: Sequence[str], *, region: Region | None) -> list[int]:
+    def ranked_ids(
+        self, stems: Sequence[str], *, region: Region | None, limit: int = RESULT_LIMIT
+    ) -> list[int]:
         """Ids of the entries shown in region that hold every stem, best first, in one
-        query. Stems come from search.text.query_stems."""
+        query: at most limit + 1, so the caller can tell there are more than limit.
+        Stems come from search.text.query_stems."""
         if not stems:
             return []
         connection = connections[self.db]
-        title_match = " AND ".join(["(' ' || entry.title_stems || ' ') LIKE %s"] * len(stems))
-        sql = RANKED_SQL[connection.vendor].format(title_match=title_match)
-        params = [_full_text_query(connection.vendor, stems), region.pk if region else None]
-        # Stems are letters and digits only, so they hold no LIKE wildcard.
-        params += [f"% {stem} %" for stem in stems]
+        vendor = connection.vendor
+        sql = RANKED_SQL[vendor].format(shown=SHOWN_IN_REGION[vendor])
+        region_id = region.pk if region else None
+        if vendor == "sqlite":
+            title_query, body_query = _fts5_queries(stems)
+        else:
+            # plainto_tsquery reads plain words and joins them with AND; the SQL itself
+            # tells the title group from the rest.
+            title_query = body_query = " ".join(stems)
+        params = [title_query, region_id, limit + 1, body_query, region_id, limit + 1, limit + 1]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return [entry_id for (entry_id,) in cursor.fetchall()]
 
 
-def _full_text_query(vendor: str, stems: Sequence[str]) -> str:
-    if vendor == "sqlite":
-        # Each stem a quoted FTS5 string, so no input is read as query syntax; a space
-        # between strings means AND.
-        return " ".join('"' + stem.replace('"', '""') + '"' for stem in stems)
-    # plainto_tsquery reads plain words and joins them with AND.
-    return " ".join(stems)
+def _fts5_queries(stems: Sequence[str]) -> tuple[str, str]:
+    """The FTS5 queries of the title group and of the rest. Each stem a quoted FTS5
+    string, so no input is read as query syntax; a space between strings means AND. The
+    title group's query also holds every stem anywhere, so its bm25 counts the words of
+    the text as well (and the title's twice) rather than those of the title alone."""
+    every = "(" + " ".join('"' + stem.replace('"', '""') + '"' for stem in stems) + ")"
+    in_title = "{title_stems} : " + every
+    return f"{every} AND {in_title}", f"{every} NOT {in_title}"

@@ -69,7 +69,16 @@ def snippet(text: str, wanted: Collection[str], *, length: int = 240) -> SafeStr
     """About `length` characters of text around the first word whose stem is wanted, with
     every such word in <mark>; the start of the text when no word matches."""
     words = list(WORD.finditer(text))
-    first = next((word for word in words if _is_wanted(word.group(), wanted)), None)
+    # Each distinct word folded and stemmed once: a long text repeats its words, and the
+    # first wanted one may be far in (or, for a title match, nowhere).
+    seen: dict[str, bool] = {}
+
+    def is_wanted(word: str) -> bool:
+        if word not in seen:
+            seen[word] = _is_wanted(word, wanted)
+        return seen[word]
+
+    first = next((word for word in words if is_wanted(word.group())), None)
     start = 0
     if first is not None and first.end() > length:
         # Some words of context before the match, starting at a word.
@@ -85,7 +94,7 @@ def snippet(text: str, wanted: Collection[str], *, length: int = 240) -> SafeStr
     for word in words:
         if word.start() < start or word.end() > end:
             continue
-        if _is_wanted(word.group(), wanted):
+        if is_wanted(word.group()):
             before = escape(text[position : word.start()])
             parts += [before, "<mark>", escape(word.group()), "</mark>"]
             position = word.end()

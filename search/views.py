@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 
 from catalogue.models import CatalogueIndexPage
@@ -14,6 +15,7 @@ from glossary.linking import GLOSSARY_PATH
 
 from .forms import SearchForm
 from .models import SearchEntry
+from .querysets import RESULT_LIMIT
 from .text import query_stems, snippet
 
 PAGE_SIZE = 20
@@ -29,7 +31,12 @@ def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
     stems = query_stems(query)
-    ids = SearchEntry.objects.ranked_ids(stems, region=getattr(request, "region", None))
+    region = getattr(request, "region", None)
+    ids = SearchEntry.objects.ranked_ids(stems, region=region, limit=RESULT_LIMIT)
+    # Beyond the limit a count would cost as much as ranking every match and tells a
+    # person nothing they can act on but "use a more precise word", which the page says.
+    more_than_limit = len(ids) > RESULT_LIMIT
+    ids = ids[:RESULT_LIMIT]
     results_page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("pagina"))
     entries = SearchEntry.objects.for_display().in_bulk(results_page.object_list)
     results = [
@@ -48,6 +55,8 @@ def search(request: HttpRequest) -> HttpResponse:
             "results": results,
             "results_page": results_page,
             "result_count": len(ids),
+            "more_than_limit": more_than_limit,
+            "result_limit": number_format(RESULT_LIMIT, force_grouping=True),
             "query_without_page": query_without_page.urlencode(),
             "catalogue_path": "" if ids else remember("catalogue-path", _catalogue_path),
             "glossary_path": GLOSSARY_PATH,

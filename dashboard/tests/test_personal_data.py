@@ -55,9 +55,9 @@ from events.tests.factories import create_event
 from learning.models import NeedsScan
 from learning.routes import add_to_route
 from learning.services import complete_item, save_answers
-from newsletter.services import follow_profile_consent
 from news.models import Message
 from news.services import answer_message, send_message
+from newsletter.services import follow_profile_consent
 from tracks.models import Certificate
 from tracks.tests.factories import create_track
 

@@ -3,10 +3,11 @@ from django.core import mail
 from django.core.mail import EmailMultiAlternatives
 from icalendar import Calendar
 
-from core.tasks import send_due_emails
+from core.models import OutgoingEmail
+from core.tasks import deliver_email, send_due_emails
 from core.tests.outage import mail_server_down
 from events import services
-from events.models import EventEmail
+from events.models import EventEmail, Registration
 
 from .factories import create_user
 
@@ -51,3 +52,33 @@ def test_confirmation_has_plain_html_and_a_valid_ics(session, django_capture_on_
     assert filename == "uitnodiging.ics" and mimetype == "text/calendar"
     [vevent] = Calendar.from_ical(content).walk("VEVENT")
     assert str(vevent["summary"]) == session.event.title
+
+
+def test_the_text_is_written_when_the_outbox_delivers_it_and_kept_for_a_retry(session, settings):
+    # The registration writes only the rows; the text costs nothing while the session is
+    # locked. The first attempt renders it, and a retry sends that very message again.
+    with mail_server_down(settings):
+        registration, _ = services.register_user(session=session, user=create_user("sanne"))
+        outgoing = OutgoingEmail.objects.get(event_email__registration=registration)
+        assert outgoing.recipients == "sanne@example.org"
+        assert "body" not in outgoing.message
+        message_id = outgoing.message["headers"]["Message-ID"]
+        assert deliver_email.call(email_id=outgoing.pk) is False
+    outgoing.refresh_from_db()
+    assert session.event.title in outgoing.message["body"]
+    assert outgoing.message["headers"]["Message-ID"] == message_id
+    Registration.objects.filter(pk=registration.pk).update(name="Iemand anders")
+    with time_machine.travel(outgoing.next_attempt_at):
+        assert send_due_emails() == 1
+    [message] = mail.outbox
+    assert message.message()["Message-ID"] == message_id
+    assert message.body == outgoing.message["body"]
+
+
+def test_a_message_about_a_deleted_registration_is_dropped(session):
+    registration, _ = services.register_user(session=session, user=create_user("sanne"))
+    outgoing = OutgoingEmail.objects.get(event_email__registration=registration)
+    registration.delete()
+    assert deliver_email.call(email_id=outgoing.pk) is False
+    assert not OutgoingEmail.objects.exists()
+    assert mail.outbox == []

@@ -196,3 +196,49 @@ def test_news_joins_search_on_its_own_portal(client, groningen, drenthe):
     assert found(client.get("/zoeken/?q=schulden", **DRENTHE)) == []
     page.unpublish()
     assert found(client.get("/zoeken/?q=schulden&v=2", **GRONINGEN)) == []
+
+
+@pytest.mark.parametrize(
+    ("query", "best"),
+    [
+        ("schulden bij gezinnen", "Gezinnen met schulden"),
+        ("schuld gezin", "Gezinnen met schulden"),
+        ("trainingen", "Training voor ervaringsdeskundigen"),
+        ("ervaringsdeskundige", "Training voor ervaringsdeskundigen"),
+        ("casuistiek", "Casuïstiek over toeslagen"),
+    ],
+)
+def test_the_best_match_comes_first_among_more_matches_than_are_ranked(
+    catalogue, groningen, query, best
+):
+    # Far more entries hold the words in their text than are ranked (a limit of 3 here):
+    # the entry whose title holds them still comes first, though it is indexed last.
+    region = groningen.region
+    text = "Gezinnen met schulden volgen trainingen met ervaringsdeskundigen en casuïstiek."
+    for number in range(8):
+        indexed_item(
+            catalogue,
+            slug=f"tekst-{number}",
+            regions=[region],
+            title=f"Over {number}",
+            summary=text,
+        )
+    titles = (
+        "Gezinnen met schulden",
+        "Training voor ervaringsdeskundigen",
+        "Casuïstiek over toeslagen",
+    )
+    for title in titles:
+        indexed_item(catalogue, slug=title.split()[0].lower(), regions=[region], title=title)
+    ids = SearchEntry.objects.ranked_ids(query_stems(query), region=region, limit=3)
+    assert len(ids) == 4  # one more than the limit: the page says there are more
+    assert SearchEntry.objects.get(pk=ids[0]).title == best
+
+
+def test_more_matches_than_the_limit_say_so(client, groningen, monkeypatch):
+    monkeypatch.setattr("search.views.RESULT_LIMIT", 20)
+    make_terms(25, "Schuld")
+    html = client.get("/zoeken/?q=schulden", **GRONINGEN).content.decode()
+    assert "Meer dan 20 resultaten voor “schulden”" in html
+    assert html.count('class="item-card__title"') == 20
+    assert "pagina=2" not in html  # the 21st match only tells that there are more
