@@ -10,6 +10,7 @@ from catalogue.models import LearningItemPage
 from circles.models import Bottleneck
 from core.models import Region
 from events.models import EventPage, Session
+from news.models import NewsPage
 from tracks.models import TrackPage
 
 if TYPE_CHECKING:
@@ -46,10 +47,12 @@ def _on_offer(region: Region | None, theme_id: int) -> Any:
     )
 
 
-def gathered_news(*, spearhead: SpearheadPage, region: Region | None) -> list[Any]:
-    """News items with the spearhead's theme. Empty until the news app exists; the lead
-    plugs it in here after merging."""
-    return []
+def gathered_news(*, spearhead: SpearheadPage, region: Region | None) -> list[NewsPage]:
+    """The portal's newest news items with the spearhead's theme."""
+    if spearhead.theme_id is None:
+        return []
+    news = NewsPage.objects.live().public().for_region(region).filter(themes=spearhead.theme_id)
+    return list(news.defer_streamfields().order_by("-date", "-pk")[:SHOWN_PER_KIND])
 
 
 def gather(*, spearhead: SpearheadPage, region: Region | None) -> Gathered:

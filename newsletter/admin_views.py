@@ -21,6 +21,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from catalogue.models import LearningItemPage
 from events.models import Session
+from news.models import NewsPage
 
 from . import services
 from .forms import ScheduleForm
@@ -31,8 +32,8 @@ NEW_ITEMS_SINCE = timedelta(days=183)
 
 
 def suggestions(edition: NewsletterEdition) -> dict[str, Any]:
-    """New catalogue items and the coming sessions of the edition's regions, for editors
-    to pick in the edition's page choosers."""
+    """Recent news, new catalogue items and the coming sessions of the edition's regions,
+    for editors to pick in the edition's page choosers."""
     regions = list(edition.regions.all())
     now = timezone.now()
     items = (
@@ -48,7 +49,14 @@ def suggestions(edition: NewsletterEdition) -> dict[str, Any]:
         .select_related("event")
         .order_by("starts_at")[:10]
     )
-    return {"new_items": list(items), "sessions": list(sessions)}
+    news = (
+        NewsPage.objects.live()
+        .public()
+        .filter(regions__in=regions, date__gte=(now - NEW_ITEMS_SINCE).date())
+        .distinct()
+        .order_by("-date", "-pk")[:10]
+    )
+    return {"news": list(news), "new_items": list(items), "sessions": list(sessions)}
 
 
 class EditionSendingView(WagtailAdminTemplateMixin, TemplateView):

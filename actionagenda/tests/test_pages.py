@@ -253,7 +253,7 @@ def test_queries_do_not_grow_with_what_is_gathered(
 
     path = "/actieagenda/vroegsignalering-en-preventie/"
     client.get(path, **GRONINGEN)  # warm the portal caches
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         html = html_of(client, path + "?v=1")
     assert html.count('class="target__point"') == count
     assert html.count("Knelpunt ") == 6
@@ -261,3 +261,26 @@ def test_queries_do_not_grow_with_what_is_gathered(
     with django_assert_num_queries(4):
         html = html_of(client, "/actieagenda/?v=1")
     assert html.count("Besluit ") == count
+
+
+def test_spearhead_gathers_the_portals_news_on_its_theme(client, spearhead, regions):
+    from news.tests.factories import create_news, create_news_index
+
+    index = create_news_index(regions)
+    theme, other = term(Theme, "vroegsignalering"), term(Theme, "iets-anders")
+    for slug, in_regions, themes in (
+        ("signalen-op-tijd", regions, [theme]),
+        ("ander-onderwerp", regions, [other]),
+        ("alleen-in-drenthe", [regions[1]], [theme]),
+    ):
+        news = create_news(index, slug=slug, regions=in_regions)
+        news.themes.set(themes)
+        news.save()
+
+    html = html_of(client, "/actieagenda/vroegsignalering-en-preventie/")
+    assert ">Signalen op tijd<" in html
+    assert "Ander onderwerp" not in html
+    assert "Alleen in drenthe" not in html
+    assert "Alleen in drenthe" in html_of(
+        client, "/actieagenda/vroegsignalering-en-preventie/", DRENTHE
+    )

@@ -147,3 +147,17 @@ def test_the_download_has_the_subscription_and_removal_takes_it(groningen):
     assert subscription["consent_text"] == "Ja, stuur mij de nieuwsbrief."
     remove_person(user=user)
     assert not Subscriber.objects.exists()
+
+
+def test_the_sending_page_suggests_the_regions_recent_news(
+    client, edition, groningen, drenthe, editor
+):
+    from news.tests.factories import create_news, create_news_index
+
+    index = create_news_index([groningen.region, drenthe.region])
+    create_news(index, slug="nieuws-uit-groningen", regions=[groningen.region])
+    create_news(index, slug="nieuws-uit-drenthe", regions=[drenthe.region])
+    client.force_login(editor)
+    text = client.get(f"/beheer/nieuwsbrief/{edition.pk}/versturen/").content.decode()
+    assert "Nieuws uit groningen" in text
+    assert "Nieuws uit drenthe" not in text
