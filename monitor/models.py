@@ -98,6 +98,11 @@ class Boundary(models.Model):
         verbose_name=_("municipality"),
     )
     svg_path = models.TextField(_("SVG path"))
+    # The bounding box in the path's coordinates, so the map's frame needs no parsing.
+    min_x = models.IntegerField()
+    min_y = models.IntegerField()
+    max_x = models.IntegerField()
+    max_y = models.IntegerField()
     year = models.PositiveSmallIntegerField(_("year of the boundaries"))
     source = models.CharField(_("source"), max_length=250)
 
@@ -121,7 +126,8 @@ class VeenkolonienDefinition(models.Model):
     )
 
     class Meta:
-        ordering = ["name"]
+        # In the order of the file: the first is the monitor's choice until editors choose.
+        ordering = ["pk"]
         verbose_name = _("definition of the Veenkoloniën")
         verbose_name_plural = _("definitions of the Veenkoloniën")
 
@@ -140,7 +146,7 @@ class MonitorSettings(BaseGenericSetting):
         verbose_name=_("Veenkoloniën on the monitor"),
         help_text=_(
             "Which definition of the Veenkoloniën the monitor outlines and averages. "
-            "Empty: the first one."
+            "Empty: the first one imported."
         ),
     )
 
