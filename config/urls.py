@@ -46,6 +46,7 @@ urlpatterns += [
     path("", include("events.urls")),
     path("", include("circles.urls")),
     path("", include("tracks.urls")),
+    path("", include("monitor.urls")),
     path("zoeken/", include("search.urls")),
 ]
 urlpatterns += [

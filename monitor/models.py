@@ -19,7 +19,7 @@ from .querysets import FigureQuerySet
 class Unit(models.TextChoices):
     PERCENT = "percent", _("percent")
     PER_THOUSAND = "per_1000", _("per 1,000 inhabitants")
-    THOUSAND_EUROS = "x1000_euro", _("× €1,000")
+    THOUSAND_EUROS = "x1000_euro", _("thousands of euros")
 
 
 class Indicator(models.Model):

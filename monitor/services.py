@@ -17,7 +17,6 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.models import Municipality, Region
-from core.validators import cbs_code_validator
 
 from .indicators import INDICATORS
 from .models import Boundary, Figure, Indicator, Source, VeenkolonienDefinition
