@@ -5,6 +5,7 @@ came from; importing next year's table adds a year, so a municipality keeps a se
 
 from __future__ import annotations
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -124,6 +125,14 @@ class VeenkolonienDefinition(models.Model):
     municipalities = models.ManyToManyField(
         Municipality, related_name="+", verbose_name=_("municipalities")
     )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("key"),
+        FieldPanel("description"),
+        FieldPanel("source_url"),
+        FieldPanel("municipalities", widget=forms.CheckboxSelectMultiple),
+    ]
 
     class Meta:
         # In the order of the file: the first is the monitor's choice until editors choose.

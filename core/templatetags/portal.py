@@ -2,6 +2,7 @@ from typing import Any
 
 from django import template
 from django.http import HttpRequest
+from wagtail import hooks
 from wagtail.models import Page
 
 from core.cache import remember
@@ -48,4 +49,12 @@ def main_menu(context: dict[str, Any]) -> dict[str, Any]:
 
 @register.inclusion_tag("core/partials/footer_menu.html", takes_context=True)
 def footer_menu(context: dict[str, Any]) -> dict[str, Any]:
-    return {"items": [item for item in top_level_pages(context["request"]) if not item["in_menu"]]}
+    request = context["request"]
+    items = [item for item in top_level_pages(request) if not item["in_menu"]]
+    # Pages that are no Wagtail pages (the monitor's): apps above core add links through
+    # this hook; each function takes the request and returns [{"title", "url"}].
+    for links in hooks.get_hooks("footer_links"):
+        items += [
+            {**link, "is_current": request.path.startswith(link["url"])} for link in links(request)
+        ]
+    return {"items": items}
