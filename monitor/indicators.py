@@ -42,14 +42,14 @@ INDICATORS: dict[str, KnownIndicator] = {
         ),
         KnownIndicator(
             "pct_huishoudens_tot_110_sociaal_minimum",
-            _("Households up to 110% of the social minimum"),
+            _("Households up to 110 percent of the social minimum"),
             _("Up to 110%"),
             "percent",
             SOCIAL_MINIMUM_MEASURE,
         ),
         KnownIndicator(
             "pct_huishoudens_tot_120_sociaal_minimum",
-            _("Households up to 120% of the social minimum"),
+            _("Households up to 120 percent of the social minimum"),
             _("Up to 120%"),
             "percent",
             SOCIAL_MINIMUM_MEASURE,
@@ -70,10 +70,10 @@ INDICATORS: dict[str, KnownIndicator] = {
         ),
         KnownIndicator(
             "pct_personen_landelijk_laagste_40_inkomen",
-            _("People in the national lowest 40% of incomes"),
+            _("People in the national lowest 40 percent of incomes"),
             _("Lowest 40%"),
             "percent",
-            _("persons in the lowest 40% of personal incomes in the Netherlands (CBS)"),
+            _("persons in the lowest 40 percent of personal incomes in the Netherlands (CBS)"),
         ),
         KnownIndicator(
             "gem_gestandaardiseerd_inkomen_huishouden_x1000",

@@ -55,6 +55,8 @@ def outline(polygons: Iterable[Iterable[Ring]]) -> Outline:
                 point = project(longitude, latitude)
                 if not points or point != points[-1]:
                     points.append(point)
+            if len(points) > 1 and points[-1] == points[0]:
+                points.pop()  # "Z" closes the ring
             if len(points) < 3:
                 continue
             xs.extend(x for x, _y in points)
