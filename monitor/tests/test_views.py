@@ -1,7 +1,6 @@
 """/monitor/ and a municipality's page: map, table, averages, source and caveat."""
 
 import re
-from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -20,7 +19,7 @@ from .data import (
 
 pytestmark = pytest.mark.django_db
 HOST = {"HTTP_HOST": "groningen.localhost"}
-CAVEAT = "2021 is the last year of the old CBS measure of low income"
+CAVEAT = "2021 is het laatste jaar van de oude maat van CBS voor een laag inkomen"
 
 
 def load(tmp_path, municipalities=EXAMPLE_MUNICIPALITIES, veenkolonien=("GM0037", "GM0114")):
@@ -46,7 +45,7 @@ def many(count: int) -> list[tuple[str, str, str]]:
 
 def test_without_figures_the_monitor_says_how_to_import_them(client, drenthe):
     html = client.get("/monitor/", **HOST).content.decode()
-    assert "No figures are loaded yet" in html
+    assert "Er zijn nog geen cijfers geladen" in html
     assert "python manage.py import_monitor" in html
     assert '<svg class="monitor-map__svg"' not in html
 
@@ -56,20 +55,21 @@ def test_the_map_and_table_show_every_municipality_with_its_value(client, tmp_pa
     html = client.get("/monitor/", **HOST).content.decode()
 
     assert html.count('class="monitor-map__area"') == 3
-    assert 'aria-label="Stadskanaal: 2.1% (Veenkoloniën)"' in html
-    assert 'aria-label="Assen: 1.0%"' in html
+    assert 'aria-label="Stadskanaal: 2,0% (Veenkoloniën)"' in html
+    assert 'aria-label="Assen: 1,0%"' in html
     assert html.count('<path d="') == 2  # the Veenkoloniën outlined
     assert re.search(r'<th scope="row"><a href="/monitor/emmen/">Emmen</a></th>', html)
-    assert "3.0%" in html
-    # Averages: per province and the Veenkoloniën (Stadskanaal 2.0 and Emmen 3.0).
-    assert re.search(r"<dt>Province of Drenthe</dt><dd>2.0%</dd>", html)
-    assert re.search(r"<dt>Veenkoloniën</dt><dd>2.5%</dd>", html)
+    assert '<td class="monitor-table__number">3,0%</td>' in html
+    # Averages: Drenthe (Assen 1.0, Emmen 3.0), the Veenkoloniën (Stadskanaal 2.0, Emmen 3.0).
+    assert "<dt>Provincie Drenthe</dt><dd>2,0%</dd>" in html
+    assert "<dt>Provincie Groningen</dt><dd>2,0%</dd>" in html
+    assert "<dt>Veenkoloniën</dt><dd>2,5%</dd>" in html
     # Source, licence, measure and the caveat.
     assert "CBS, voorbeeldtabel 2021" in html and "CC BY 4.0" in html
     assert "CBS-gebiedsindelingen 2022" in html
-    assert "CBS low-income limit (the old measure" in html
+    assert "lage-inkomensgrens van CBS (de oude maat" in html
     assert CAVEAT in html
-    assert "Kern van de Agenda voor de Veenkoloniën (2002), 2 municipalities" in html
+    assert "Kern van de Agenda voor de Veenkoloniën (2002), 2 gemeenten." in html
 
 
 def test_choosing_an_indicator_and_sorting(client, tmp_path, drenthe):
@@ -78,7 +78,7 @@ def test_choosing_an_indicator_and_sorting(client, tmp_path, drenthe):
         "/monitor/?indicator=mediaan_vermogen_huishouden_x1000&sorteer=-waarde", **HOST
     ).content.decode()
     assert '<option value="mediaan_vermogen_huishouden_x1000" selected>' in html
-    assert "€ 1,800" in html  # example: 1.8 thousand euros
+    assert "€ 1.800" in html  # example: 1.8 thousand euros
     names = re.findall(r'<th scope="row"><a href="[^"]+">([^<]+)</a>', html)
     assert names == ["Emmen", "Stadskanaal", "Assen"]
     assert 'aria-sort="descending"' in html
@@ -96,7 +96,7 @@ def test_an_unknown_indicator_or_sort_shows_the_default(client, tmp_path, drenth
     load(tmp_path)
     response = client.get("/monitor/?indicator=x&sorteer=y", **HOST)
     assert response.status_code == 200
-    assert "Households with a low income, 2021" in response.content.decode()
+    assert "Huishoudens met een laag inkomen, 2021" in response.content.decode()
 
 
 def test_htmx_gets_only_map_and_table_and_the_announcement(client, tmp_path, drenthe):
@@ -106,16 +106,14 @@ def test_htmx_gets_only_map_and_table_and_the_announcement(client, tmp_path, dre
     ).content.decode()
     assert "<html" not in html
     assert 'class="monitor-map__area"' in html
-    assert (
-        'hx-swap-oob="true">The map and the table now show: Young people with youth care.' in html
-    )
+    assert 'hx-swap-oob="true">De kaart en de tabel tonen nu: Jongeren met jeugdzorg.' in html
 
 
 def test_editors_choose_the_veenkolonien_definition(client, tmp_path, drenthe):
     load(tmp_path)
     MonitorSettings.objects.create(veenkolonien=VeenkolonienDefinition.objects.get(key="breed"))
     html = client.get("/monitor/", **HOST).content.decode()
-    assert "The Veenkoloniën here are: breed, 3 municipalities." in html
+    assert "De Veenkoloniën zijn hier: breed, 3 gemeenten." in html
     assert html.count('<path d="') == 3
 
 
@@ -134,24 +132,24 @@ def test_a_municipality_page_compares_with_province_and_veenkolonien(client, tmp
     html = client.get("/monitor/emmen/", **HOST).content.decode()
 
     assert "<h1>Emmen</h1>" in html
-    assert "Part of the Veenkoloniën." in html
-    # Emmen 2022: 3.02%; Drenthe (Assen 1.02, Emmen 3.02): 2.0; Veenkoloniën: 2.5.
+    assert "Hoort bij de Veenkoloniën." in html
+    # Emmen 2022: 3.01%; Drenthe (Assen 1.01, Emmen 3.01): 2.0; Veenkoloniën: 2.5.
     assert re.search(
-        r"Households with a low income<span[^>]*>Earlier: 2021: 3.0%</span></th>\s*"
-        r'<td class="monitor-table__number">3.0%</td>\s*'
-        r'<td class="monitor-table__number">2.0%</td>\s*'
-        r'<td class="monitor-table__number">2.5%</td>',
+        r"Huishoudens met een laag inkomen<span[^>]*>Eerder: 2021: 3,0%</span></th>\s*"
+        r'<td class="monitor-table__number">3,0%</td>\s*'
+        r'<td class="monitor-table__number">2,0%</td>\s*'
+        r'<td class="monitor-table__number">2,5%</td>',
         html,
     )
-    assert "Figures for 2022." in html
+    assert "Cijfers over 2022." in html
     assert CAVEAT in html
-    assert "Learning in and around Emmen" in html
+    assert "Leren in en rond Emmen" in html
 
 
 def test_a_municipality_without_figures_and_an_unknown_one(client, tmp_path, drenthe):
     Municipality.objects.create(name="Tynaarlo", cbs_code="GM1730", region=drenthe.region)
     html = client.get("/monitor/tynaarlo/", **HOST).content.decode()
-    assert "There are no figures for this municipality yet." in html
+    assert "Er zijn nog geen cijfers voor deze gemeente." in html
     assert client.get("/monitor/atlantis/", **HOST).status_code == 404
 
 
@@ -182,15 +180,15 @@ def test_the_real_figures_on_map_and_table(client, real_data, drenthe):
     services.import_data_dir(directory=real_data)
     html = client.get("/monitor/?sorteer=-waarde", **HOST).content.decode()
     assert html.count('class="monitor-map__area"') == 22
-    assert 'aria-label="Groningen: 11.2%"' in html
-    assert 'aria-label="Pekela: 7.2% (Veenkoloniën)"' in html
+    assert 'aria-label="Groningen: 11,2%"' in html
+    assert 'aria-label="Pekela: 7,2% (Veenkoloniën)"' in html
     names = re.findall(r'<th scope="row"><a href="[^"]+">([^<]+)</a>', html)
     assert names[0] == "Groningen" and names[-1] == "De Wolden"  # 11.2% and 3.5%
 
     assistance = client.get("/monitor/?indicator=bijstand_per_1000_inwoners", **HOST)
-    assert 'aria-label="Aa en Hunze: 12.99 (Veenkoloniën)"' in assistance.content.decode()
+    assert 'aria-label="Aa en Hunze: 12,99 (Veenkoloniën)"' in assistance.content.decode()
     wealth = client.get("/monitor/?indicator=mediaan_vermogen_huishouden_x1000", **HOST)
-    assert 'aria-label="De Wolden: € 210,400"' in wealth.content.decode()
+    assert 'aria-label="De Wolden: € 210.400"' in wealth.content.decode()
 
     for code in ("GM0106", "GM0037", "GM1950", "GM0014"):
         municipality = Municipality.objects.get(cbs_code=code)
@@ -198,6 +196,5 @@ def test_the_real_figures_on_map_and_table(client, real_data, drenthe):
         response = client.get(reverse("monitor:municipality", args=[slug]), **HOST)
         assert response.status_code == 200, slug
     pekela = client.get("/monitor/pekela/", **HOST).content.decode()
-    assert '<td class="monitor-table__number">48.7%</td>' in pekela
-    assert '<td class="monitor-table__number">€ 28,000</td>' in pekela
-    assert Decimal("48.7")
+    assert '<td class="monitor-table__number">48,7%</td>' in pekela
+    assert '<td class="monitor-table__number">€ 28.000</td>' in pekela
