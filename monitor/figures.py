@@ -272,7 +272,7 @@ def municipality_figures(municipality: Municipality) -> MunicipalityFigures | No
         return None
     latest = own[0]
     definition, veenkolonien = chosen_veenkolonien()
-    averages = {
+    averages: dict[str, Any] = {
         row["indicator__key"]: row
         for row in Figure.objects.of_year(latest.year)
         .values("indicator__key")

@@ -182,7 +182,7 @@ def import_figures(
         [row[CODE].strip() for row in rows], field_name="cbs_code"
     )
     created = 0
-    figures = []
+    figures: list[Figure] = []
     for done, row in enumerate(rows, start=1):
         code = row[CODE].strip()
         municipality = existing.get(code)
@@ -300,7 +300,7 @@ def import_veenkolonien(*, path: Path) -> int:
         group, _created = VeenkolonienDefinition.objects.update_or_create(
             key=key,
             defaults={
-                "name": DEFINITION_NAMES.get(key, key),
+                "name": DEFINITION_NAMES.get(key) or key,
                 "description": definition.get("description", ""),
                 "source_url": definition.get("source", ""),
             },
