@@ -85,4 +85,6 @@ def test_choosing_a_figure_without_javascript(
     expect(page.locator(".monitor__heading")).to_contain_text("Bijstand per 1.000 inwoners")
     page.get_by_role("link", name="Bijstand", exact=True).click()
     expect(page).to_have_url(re.compile(r"sorteer=waarde"))
-    check_page(page, "drenthe-no-js")
+    expect(page.locator("th[aria-sort]")).to_have_attribute("aria-sort", "ascending")
+    # No axe here: it runs as JavaScript, which this page has not (the other journey runs it).
+    page.screenshot(path=checks.SCREENSHOTS / "monitor-drenthe-no-js.png", full_page=True)
