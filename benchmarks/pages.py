@@ -125,6 +125,10 @@ def main() -> None:
             "/leergangen/",
             "/aanbod/driedaagse-leergang-de-armoedespiraal-doorbreken/",
             "/leerkringen/",
+            # With ../shared/data beside the checkout the demo imports the CBS figures.
+            "/monitor/",
+            "/monitor/?indicator=bijstand_per_1000_inwoners&sorteer=-waarde",
+            "/monitor/emmen/",
         )
         for url in urls:
             separator = "&" if "?" in url else "?"
