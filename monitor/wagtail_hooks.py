@@ -18,9 +18,11 @@ from .models import Figure, VeenkolonienDefinition
 
 
 class MonitorSitemap(Sitemap):
-    """/monitor/ and the page of every municipality with figures."""
+    """/monitor/ and the page of every municipality with figures, once figures are loaded."""
 
     def items(self) -> list[str]:
+        if not Figure.objects.exists():
+            return []
         slugs = [
             municipality_slug(municipality)
             for municipality in Municipality.objects.filter(
