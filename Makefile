@@ -29,6 +29,8 @@ run: export DEBUG = false
 run: run-deps install
 	$(MANAGE) migrate --no-input -v0
 	@if [ ! -f var/.demo-loaded ]; then $(MANAGE) load_demo && touch var/.demo-loaded; fi
+# The monitor's open data, when ../shared/data (MONITOR_DATA_DIR) is beside the checkout.
+	$(MANAGE) import_monitor --if-present
 	$(MANAGE) collectstatic --no-input -v0
 	@echo ""
 	@echo "  Portaal Groningen:  http://groningen.localhost:$(PORT)/  (ook http://127.0.0.1:$(PORT)/)"

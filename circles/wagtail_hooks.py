@@ -7,6 +7,9 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -16,6 +19,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from catalogue.models import LearningItemPage
+from core.models import Municipality
 from core.periodic import PeriodicJob
 from core.privacy import Holding, PersonalData, Removal
 
@@ -169,3 +173,14 @@ def personal_data() -> list[PersonalData]:
             ],
         )
     ]
+
+
+@hooks.register("municipality_offer")
+def circles_in(request: HttpRequest, municipality: Municipality) -> SafeString:
+    """The monitor's page of a municipality: the active learning circles there."""
+    circles = Circle.objects.active().filter(municipality=municipality).order_by("name")
+    return render_to_string(
+        "circles/partials/municipality_circles.html",
+        {"circles": circles, "municipality": municipality},
+        request=request,
+    )

@@ -48,6 +48,7 @@ urlpatterns += [
     path("", include("circles.urls")),
     path("", include("tracks.urls")),
     path("", include("newsletter.urls")),
+    path("", include("monitor.urls")),
     path("zoeken/", include("search.urls")),
 ]
 urlpatterns += [

@@ -7,6 +7,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
+from wagtail import hooks
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page, Site
@@ -75,7 +76,12 @@ class PortalSitemap(Sitemap):
 
 
 def sitemap(request: HttpRequest) -> HttpResponse:
-    return wagtail_sitemap(request, sitemaps={"pages": PortalSitemap})
+    sitemaps: dict[str, Any] = {"pages": PortalSitemap}
+    # Public pages that are no Wagtail pages (the monitor's): apps above core add a
+    # Django Sitemap through this hook; each function returns {name: sitemap}.
+    for extra in hooks.get_hooks("portal_sitemaps"):
+        sitemaps.update(extra(request))
+    return wagtail_sitemap(request, sitemaps=sitemaps)
 
 
 @require_GET

@@ -4,18 +4,24 @@ the waiting list moving up when an editor publishes more seats."""
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.db.models import Case, Q, Value, When
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 
+from core.models import Municipality
 from core.periodic import PeriodicJob
 from core.privacy import Holding, PersonalData, Removal
 
 from . import emails, services
 from .admin_views import RegistrationViewSet
 from .models import EventPage, Session
+
+MUNICIPALITY_SESSIONS = 5
 
 
 @hooks.register("register_admin_viewset")
@@ -115,3 +121,30 @@ def past_events(now: datetime) -> tuple[str, Any]:
     return str(_("Past")), EventPage.objects.filter(pk__in=sessions.values("event_id")).exclude(
         pk__in=sessions.filter(ends_at__gte=now).values("event_id")
     ).values("pk")
+
+
+@hooks.register("municipality_offer")
+def sessions_near(request: HttpRequest, municipality: Municipality) -> SafeString:
+    """The monitor's page of a municipality: upcoming sessions this portal shows, those held
+    in the municipality itself first (sessions have a place, not a municipality)."""
+    sessions = (
+        Session.objects.of_live_events(getattr(request, "region", None))
+        .upcoming()
+        .select_related("event")
+        .annotate(
+            is_here=Case(
+                When(
+                    Q(place_name__icontains=municipality.name)
+                    | Q(address__icontains=municipality.name),
+                    then=Value(0),
+                ),
+                default=Value(1),
+            )
+        )
+        .order_by("is_here", "starts_at", "pk")[:MUNICIPALITY_SESSIONS]
+    )
+    return render_to_string(
+        "events/partials/municipality_sessions.html",
+        {"sessions": sessions, "municipality": municipality},
+        request=request,
+    )

@@ -196,6 +196,8 @@ OWN_OR_PUBLIC = {
     "tracks:badge_issuer",
     "tracks:badge_key",
     "search:search",
+    "monitor:index",
+    "monitor:municipality",  # walked with the circle's slug: Assen, a municipality too
     "set_language",
     "portal_css",
     "display_preferences",

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "glossary",
     "catalogue",
     "news",
+    "monitor",
     "learning",
     "events",
     "circles",
@@ -329,3 +330,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+
+# The open data of the poverty monitor (CBS figures, boundaries, Veenkoloniën definitions),
+# beside the checkout and never copied into it; `make run` and the demo import it when present.
+MONITOR_DATA_DIR = Path(env("MONITOR_DATA_DIR", default=str(BASE_DIR.parent / "shared" / "data")))

@@ -59,6 +59,12 @@ def main_menu(context: dict[str, Any]) -> dict[str, Any]:
 def footer_menu(context: dict[str, Any]) -> dict[str, Any]:
     request = context["request"]
     items = [item for item in top_level_pages(request) if not item["in_menu"]]
+    # Pages that are no Wagtail pages (the monitor's): apps above core add links through
+    # this hook; each function takes the request and returns [{"title", "url"}].
+    for links in hooks.get_hooks("footer_links"):
+        items += [
+            {**link, "is_current": request.path.startswith(link["url"])} for link in links(request)
+        ]
     return {"items": items, "is_sitemap": request.path == "/sitemap/"}
 
 

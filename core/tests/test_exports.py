@@ -114,13 +114,15 @@ OUR_CODE = [
     for path in folder.rglob("*.py")
     if not {"tests", "migrations"} & set(path.relative_to(BASE_DIR).parts)
 ]
+# Code that reads CSV files and writes none: the monitor's import of CBS tables.
+READERS = {"monitor/services.py"}
 
 
 def test_only_core_exports_writes_spreadsheets_in_our_code():
     assert len(OUR_CODE) > 50  # the scan sees the apps
     writers = {
         str(path) for path in OUR_CODE if SPREADSHEET_CODE.search((BASE_DIR / path).read_text())
-    }
+    } - READERS
     assert writers == {"core/exports.py"}, "write CSV and Excel through core.exports"
 
 

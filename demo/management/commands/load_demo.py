@@ -3,6 +3,7 @@
 from typing import Any
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -36,6 +37,7 @@ from demo.catalogue_items import load_items
 from demo.glossary_terms import load_terms
 from demo.pages import add_page, stream
 from glossary.models import GlossaryIndexPage
+from monitor.services import import_data_dir
 
 DEMO_EDITOR = {
     "username": "redacteur",
@@ -60,6 +62,7 @@ class Command(BaseCommand):
 
     def load_all(self) -> None:
         regions = self.load_taxonomy()
+        self.load_monitor()
         self.load_portals(regions)
         self.load_editor()
         self.stdout.write(f"{circles_demo.load()} learning circles created.")
@@ -140,6 +143,15 @@ class Command(BaseCommand):
                 },
             )
         return regions
+
+    def load_monitor(self) -> None:
+        """The real CBS figures when ../shared/data is beside the checkout (they are never
+        copied into it); without them the monitor says how to import them."""
+        result = import_data_dir(directory=settings.MONITOR_DATA_DIR)
+        if result is None:
+            self.stdout.write(f"No monitor figures in {settings.MONITOR_DATA_DIR}: skipped.")
+        else:
+            self.stdout.write(f"{result.figures} monitor figures of {result.year} imported.")
 
     def load_portals(self, regions: dict[str, Region]) -> None:
         root = Page.get_first_root_node()
