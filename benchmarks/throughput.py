@@ -254,7 +254,7 @@ def main() -> None:
     public += ["/aanbod/webinar-generatiearmoede/", "/agenda/", "/leergangen/"]
     public += ["/aanbod/driedaagse-leergang-de-armoedespiraal-doorbreken/"]
     public += ["/begrippen/", "/zoeken/?q=schulden", "/leerkringen/"]
-    personal = ["/mijn/", "/aanbod/", "/agenda/", item, f"/leerkringen/{circle.slug}/"]
+    personal = ["/mijn/", "/aanbod/", "/agenda/", item, f"/leerkringen/{circle.slug}/overzicht/"]
     if args.only:
         public = [page for page in public if args.only in page]
         personal = [page for page in personal if args.only in page]

@@ -23,7 +23,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
-from .cache import CACHE_SECONDS, page_cache, portal_data_key, remember
+from .cache import CACHE_SECONDS, page_cache, portal_data_key, remember, remember_in_process
 from .portals import base_url
 from .querysets import OutgoingEmailQuerySet
 from .validators import cbs_code_validator, validate_accent_colour
@@ -489,7 +489,8 @@ def portal_marks(request: HttpRequest | None) -> tuple[dict[int, set[int]], dict
     listing asks once per link."""
     cached = getattr(request, "_portal_marks", None)
     if cached is None:
-        cached = remember("portal-marks", _portal_marks)
+        # Kept as objects: it holds every regional page, too large to unpickle per request.
+        cached = remember_in_process("portal-marks", _portal_marks)
         if request is not None:
             request._portal_marks = cached  # type: ignore[attr-defined]
     return cached  # type: ignore[no-any-return]
