@@ -284,3 +284,14 @@ def test_spearhead_gathers_the_portals_news_on_its_theme(client, spearhead, regi
     assert "Alleen in drenthe" in html_of(
         client, "/actieagenda/vroegsignalering-en-preventie/", DRENTHE
     )
+
+
+def test_gathered_sessions_are_named_by_event_and_their_own_title(
+    client, catalogue, spearhead, regions
+):
+    event = create_event(catalogue, slug="werksessie-vroegsignalering", regions=regions)
+    event.themes.set([term(Theme, "vroegsignalering")])
+    event.save()
+    Session.objects.filter(event=event).update(title="Werkplaats A")
+    html = html_of(client, "/actieagenda/vroegsignalering-en-preventie/")
+    assert ">Werksessie vroegsignalering: Werkplaats A<" in html
