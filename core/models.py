@@ -469,7 +469,7 @@ class RegionalPage(ViewRestrictionsFromCacheMixin, Page):
 
     def portal_site_id(self, request: HttpRequest | None) -> int | None:
         """The site of the portal that serves this shared page to the asker, if any."""
-        marks, sites = portal_marks(request)
+        marks, sites = portal_marks()
         regions = marks[self.pk] if self.pk in marks else self.region_ids()
         shown_on = [site for region, site in sites.items() if region in regions]
         asking = Site.find_for_request(request) if request is not None else None
@@ -483,17 +483,12 @@ class RegionalPage(ViewRestrictionsFromCacheMixin, Page):
         return set(self.regions.values_list("pk", flat=True))
 
 
-def portal_marks(request: HttpRequest | None) -> tuple[dict[int, set[int]], dict[int, int]]:
+def portal_marks() -> tuple[dict[int, set[int]], dict[int, int]]:
     """The regions each regional page is marked for, and the site of each region's portal
-    in the regions' order; remembered until the next publish and kept on the request, as a
-    listing asks once per link."""
-    cached = getattr(request, "_portal_marks", None)
-    if cached is None:
-        # Kept as objects: it holds every regional page, too large to unpickle per request.
-        cached = remember_in_process("portal-marks", _portal_marks)
-        if request is not None:
-            request._portal_marks = cached  # type: ignore[attr-defined]
-    return cached  # type: ignore[no-any-return]
+    in the regions' order. Remembered as objects in the process until the next publish: a
+    listing asks once per link, and it holds every regional page, too large to unpickle
+    on each request."""
+    return remember_in_process("portal-marks", _portal_marks)
 
 
 def _portal_marks() -> tuple[dict[int, set[int]], dict[int, int]]:
