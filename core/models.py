@@ -112,7 +112,10 @@ class Municipality(models.Model):
     is_veenkolonien = models.BooleanField(
         _("part of the Veenkoloniën"),
         default=False,
-        help_text=_("One of the core municipalities of the Agenda voor de Veenkoloniën."),
+        help_text=_(
+            "The region filters offer the Veenkoloniën as a group. Once the poverty monitor "
+            "has definitions, the one chosen in its settings decides this."
+        ),
     )
 
     panels = [

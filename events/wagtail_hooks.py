@@ -126,7 +126,7 @@ def past_events(now: datetime) -> tuple[str, Any]:
 @hooks.register("municipality_offer")
 def sessions_near(request: HttpRequest, municipality: Municipality) -> SafeString:
     """The monitor's page of a municipality: upcoming sessions this portal shows, those held
-    in the municipality itself first (sessions have a place, not a municipality)."""
+    in the municipality itself first (the event names it, or the session's place does)."""
     sessions = (
         Session.objects.of_live_events(getattr(request, "region", None))
         .upcoming()
@@ -134,7 +134,8 @@ def sessions_near(request: HttpRequest, municipality: Municipality) -> SafeStrin
         .annotate(
             is_here=Case(
                 When(
-                    Q(place_name__icontains=municipality.name)
+                    Q(event__in=EventPage.objects.filter(municipalities=municipality))
+                    | Q(place_name__icontains=municipality.name)
                     | Q(address__icontains=municipality.name),
                     then=Value(0),
                 ),
