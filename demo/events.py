@@ -221,6 +221,16 @@ EVENTS: list[dict[str, Any]] = [
 ]
 
 
+PROVINCES = ["Provincie Groningen", "Provincie Drenthe"]
+# The sources name who makes the work sessions on early detection possible.
+WORK_SESSION_FUNDERS = [
+    *PROVINCES,
+    "Vereniging van Nederlandse Gemeenten (VNG)",
+    "Vereniging van Drentse Gemeenten (VDG)",
+    "Vereniging van Groninger Gemeenten (VGG)",
+]
+
+
 def load() -> int:
     """Creates what is missing; returns the number of events created."""
     regions = {region.slug: region for region in Region.objects.all()}
@@ -260,6 +270,11 @@ def load() -> int:
         )
         event.regions.set([regions[slug] for slug in data["regions"] if slug in regions])
         event.municipalities.set(Municipality.objects.filter(name=data.get("municipality")))
+        event.co_funders.set(
+            Organisation.objects.filter(
+                name__in=WORK_SESSION_FUNDERS if data["kind"] == "werksessie" else PROVINCES
+            )
+        )
         event.themes.set(Theme.objects.filter(slug__in=data["themes"]))
         event.roles.set(Role.objects.filter(slug__in=data["roles"]))
         day = working_day(data["days"])

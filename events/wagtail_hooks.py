@@ -4,16 +4,17 @@ the waiting list moving up when an editor publishes more seats."""
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, Min, Q, Value, When
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString
+from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 
-from core.models import Municipality
+from core.models import Municipality, Organisation
 from core.periodic import PeriodicJob
 from core.privacy import Holding, PersonalData, Removal
 
@@ -147,5 +148,23 @@ def sessions_near(request: HttpRequest, municipality: Municipality) -> SafeStrin
     return render_to_string(
         "events/partials/municipality_sessions.html",
         {"sessions": sessions, "municipality": municipality},
+        request=request,
+    )
+
+
+@hooks.register("organisation_panels")
+def events_of(request: HttpRequest, organisation: Organisation) -> SafeString:
+    """A partner's page: the coming events it organises or makes possible."""
+    sessions = Session.objects.of_live_events(getattr(request, "region", None)).upcoming()
+    events = (
+        EventPage.objects.filter(pk__in=sessions.values("event_id"))
+        .filter(Q(organiser=organisation) | Q(co_funders=organisation))
+        # The aggregate groups by event, so an event with several co-funders shows once.
+        .annotate(next_start=Min("sessions__starts_at", filter=Q(sessions__ends_at__gte=now())))
+        .order_by("next_start", "pk")
+    )
+    return render_to_string(
+        "events/partials/organisation_events.html",
+        {"events": events, "organisation": organisation},
         request=request,
     )
