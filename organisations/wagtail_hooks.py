@@ -12,8 +12,12 @@ from .views import partners
 
 
 class PartnerSitemap(Sitemap):
+    """/organisaties/ and every partner's page, once there are partners."""
+
     def items(self) -> list[str]:
-        slugs = partners().order_by("slug").values_list("slug", flat=True)
+        slugs = list(partners().order_by("slug").values_list("slug", flat=True))
+        if not slugs:
+            return []
         return [reverse("organisations:index")] + [
             reverse("organisations:detail", kwargs={"slug": slug}) for slug in slugs
         ]
