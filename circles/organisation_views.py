@@ -56,7 +56,9 @@ def report_bottleneck(request: HttpRequest, slug: str) -> HttpResponse:
                 organisation=organisation, by=request.user, details=form.details()
             )
         except CircleError as error:
-            form.add_error(None, str(error))
+            # Not someone who may report here: the page says why, without the form.
+            messages.error(request, str(error))
+            return redirect("organisations:detail", slug=organisation.slug)
         else:
             messages.success(
                 request,
@@ -66,7 +68,7 @@ def report_bottleneck(request: HttpRequest, slug: str) -> HttpResponse:
                 ),
             )
             return redirect("organisations:detail", slug=organisation.slug)
-    # The form again, with what was typed and the message, on a page of its own.
+    # The form again, with what was typed and what to change, on a page of its own.
     return render(
         request,
         "circles/organisation_bottleneck.html",

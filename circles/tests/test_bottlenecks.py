@@ -109,7 +109,7 @@ def test_several_circles_with_the_same_kind_are_counted(client, drenthe, people,
     client.force_login(people["coordinator"])
     response = client.get(reverse("circles:regional_bottlenecks"), HTTP_HOST="drenthe.localhost")
     [kind] = response.context["kinds"]
-    assert kind["circle_count"] == 2
+    assert kind["source_count"] == 2
     assert [m.name for m, _ in kind["municipalities"]] == ["Assen", "Emmen"]
 
 

@@ -39,7 +39,7 @@ def test_demo_loads_both_portals_and_can_run_again(db):
     assert first["Municipality"] == 22
     assert Municipality.objects.filter(is_veenkolonien=True).count() == 8
     assert Municipality.objects.filter(region__slug="drenthe").count() == 12
-    assert first["Sector"] == 5
+    assert first["Sector"] == 6
     assert set(LearningForm.objects.values_list("icon", flat=True)) == set(LearningForm.Icon)
     assert first["Site"] == 2
     default = Site.objects.get(is_default_site=True)

@@ -13,10 +13,10 @@ from events.models import RegistrationState as State
 from .factories import create_event, create_user
 
 HOST: dict[str, Any] = {"HTTP_HOST": "groningen.localhost"}
-# The catalogue page's own queries (page, portal, learner, terms) plus one for the
-# sessions with their seat counts and one for the visitor's registrations: none per
+# The catalogue page's own queries (page, portal, learner, terms, co-funders) plus one for
+# the sessions with their seat counts and one for the visitor's registrations: none per
 # session or per registration.
-QUERIES = 14
+QUERIES = 15
 
 
 @pytest.fixture

@@ -161,3 +161,15 @@ def test_the_sending_page_suggests_the_regions_recent_news(
     text = client.get(f"/beheer/nieuwsbrief/{edition.pk}/versturen/").content.decode()
     assert "Nieuws uit groningen" in text
     assert "Nieuws uit drenthe" not in text
+
+
+def test_an_edition_sent_to_nobody_says_so_without_an_empty_progress_bar(
+    client, edition, editor, django_capture_on_commit_callbacks
+):
+    client.force_login(editor)
+    url = f"/beheer/nieuwsbrief/{edition.pk}/versturen/"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"action": "send"})
+    text = client.get(url).content.decode()
+    assert "Zijn regio's hadden geen abonnees toen hij werd verstuurd" in text
+    assert "<progress" not in text

@@ -134,12 +134,12 @@ class Command(BaseCommand):
                     "sort_order": order,
                 },
             )
-        for name, sector_slug, code, description, works_in in taxonomy.ORGANISATIONS:
+        for name, sector_slug, based_in, description, works_in in taxonomy.ORGANISATIONS:
             organisation, created = Organisation.objects.get_or_create(
                 name=name,
                 defaults={
                     "sector": sectors[sector_slug],
-                    "municipality": Municipality.objects.filter(cbs_code=code).first(),
+                    "municipality": Municipality.objects.filter(cbs_code=based_in).first(),
                     "is_partner": True,
                     "description": description,
                 },
