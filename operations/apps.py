@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OperationsConfig(AppConfig):
+    name = "operations"
+    verbose_name = _("Operations")
+
+    def ready(self) -> None:
+        from django_tasks.signals import task_finished, task_started
+
+        from .tasks import forget_request_id, take_request_id
+
+        # A worker logs each task's lines with the request id of the request that queued it.
+        task_started.connect(take_request_id, dispatch_uid="operations-task-request-id")
+        task_finished.connect(forget_request_id, dispatch_uid="operations-task-request-id")
