@@ -1,9 +1,10 @@
 """Errors to a Sentry-compatible service (Sentry, GlitchTip, …) when SENTRY_DSN is set.
 
 sentry-sdk is told to send no personal data (no user, cookies, headers with them, IP
-address, SQL parameters), no request bodies (forms hold names and case texts) and no local variables of
-the frames (they hold the same); `scrub` then walks everything that is left and replaces
-e-mail addresses, in messages, exception values and breadcrumbs, and drops query strings.
+address, SQL parameters), no request bodies (forms hold names and case texts) and no local
+variables of the frames (they hold the same); `scrub` then walks everything that is left
+and replaces e-mail addresses, in messages, exception values and breadcrumbs, and drops
+query strings.
 operations/tests/test_reporting.py sends a real error to a local receiver and searches
 what arrives for the person.
 
@@ -44,9 +45,7 @@ def scrub(event: dict[str, Any], hint: dict[str, Any] | None = None) -> dict[str
                 request[key] = REMOVED
         headers = request.get("headers") or {}
         request["headers"] = {
-            name: value
-            for name, value in headers.items()
-            if name.lower() in ALLOWED_HEADERS
+            name: value for name, value in headers.items() if name.lower() in ALLOWED_HEADERS
         }
     return _scrub(event)
 
