@@ -17,6 +17,8 @@ import logging
 import re
 from typing import Any
 
+from pythonjsonlogger.core import RESERVED_ATTRS
+
 EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 REDACTED_EMAIL = "[e-mail]"
 
@@ -49,6 +51,9 @@ def logging_config(*, log_format: str, level: str) -> dict[str, Any]:
             "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
             "timestamp": False,
+            # Django adds the request object, whose text holds the query string (an
+            # address typed into a form that uses GET); the request id says which request.
+            "reserved_attrs": [*RESERVED_ATTRS, "request"],
         },
         "text": {
             "format": "%(asctime)s %(levelname)-7s [%(request_id)s] %(name)s: %(message)s",

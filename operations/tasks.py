@@ -42,9 +42,9 @@ class RequestIdDatabaseBackend(DatabaseBackend):
         )
 
 
-def take_request_id(sender: type, task_result: TaskResult, **kwargs: Any) -> None:
+def take_request_id(sender: object, task_result: TaskResult, **kwargs: Any) -> None:
     """task_started: the worker logs the task with the id of the request that queued it."""
-    if not issubclass(sender, RequestIdDatabaseBackend):
+    if not _ours(sender):
         return
     stored = (
         DBTaskResult.objects.filter(id=task_result.id).values_list("args_kwargs", flat=True).first()
@@ -56,6 +56,12 @@ def take_request_id(sender: type, task_result: TaskResult, **kwargs: Any) -> Non
         clear_guid()
 
 
-def forget_request_id(sender: type, task_result: TaskResult, **kwargs: Any) -> None:
-    if issubclass(sender, RequestIdDatabaseBackend):
+def forget_request_id(sender: object, task_result: TaskResult, **kwargs: Any) -> None:
+    if _ours(sender):
         clear_guid()
+
+
+def _ours(sender: object) -> bool:
+    # django-tasks sends the backend's class on enqueue, but the worker sends an instance.
+    kind = sender if isinstance(sender, type) else type(sender)
+    return issubclass(kind, RequestIdDatabaseBackend)
