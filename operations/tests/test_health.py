@@ -130,37 +130,48 @@ def get(port: int, path: str, headers: dict[str, str]) -> tuple[int, dict]:
     return answer
 
 
-def test_a_stopped_database(tmp_path):
-    """A real gunicorn whose PostgreSQL (and so its database cache and queue) is gone: a
-    port where nothing listens. The process still lives; it is not ready, and says why."""
-    closed = free_port()
+def serve(tmp_path: Path, **environment: str) -> subprocess.Popen:
+    """A real gunicorn with the settings `make run` uses and these variables; answering."""
     port = free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DEBUG": "false",
-        "DATABASE_URL": f"postgres://leeromgeving@127.0.0.1:{closed}/leeromgeving",
-        "REDIS_URL": "",
         "HEALTH_TOKEN": TOKEN,
         "MEDIA_ROOT": str(tmp_path),
+        **environment,
     }
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "config.wsgi", "--workers", "1",
          "--bind", f"127.0.0.1:{port}"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                status, body = get(port, "/gezond/", {"Host": "10.0.0.5"})
-                break
-            except OSError:
-                assert server.poll() is None, "gunicorn stopped"
-                assert time.monotonic() < deadline, "gunicorn did not come up"
-                time.sleep(0.1)
-        assert (status, body) == (200, {"status": "ok"})
+    server.port = port  # type: ignore[attr-defined]
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            status, body = get(port, "/gezond/", {"Host": "10.0.0.5"})
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                raise AssertionError("gunicorn did not come up") from None
+            time.sleep(0.1)
+    assert (status, body) == (200, {"status": "ok"}), "the process lives"
+    return server
 
+
+def test_a_stopped_database(tmp_path):
+    """A real gunicorn whose PostgreSQL (and so its database cache and queue) is gone: a
+    port where nothing listens. The process still lives; it is not ready, and says why."""
+    closed = free_port()
+    server = serve(
+        tmp_path,
+        DATABASE_URL=f"postgres://leeromgeving@127.0.0.1:{closed}/leeromgeving",
+        REDIS_URL="",
+    )
+    port = server.port  # type: ignore[attr-defined]
+    try:
         status, body = get(port, "/gezond/klaar/", {"Host": "10.0.0.5"})
         assert (status, body) == (503, {"status": "fout"})
         status, body = get(port, "/gezond/klaar/", {"Host": "10.0.0.5", "X-Health-Token": TOKEN})
@@ -169,6 +180,30 @@ def test_a_stopped_database(tmp_path):
         assert checks["cache"]["status"] == "fout", "the database cache is in the database"
         assert checks["storage"]["status"] == "ok"
         assert all(str(closed) not in check["detail"] for check in checks.values())
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def test_a_stopped_redis(tmp_path):
+    """The shared cache is Redis, and Redis is gone: the cache (and the clock's last round,
+    which lives there) fail, the database does not."""
+    closed = free_port()
+    server = serve(
+        tmp_path,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        REDIS_URL=f"redis://127.0.0.1:{closed}/0",
+    )
+    try:
+        status, body = get(
+            server.port,  # type: ignore[attr-defined]
+            "/gezond/klaar/",
+            {"Host": "10.0.0.5", "X-Health-Token": TOKEN},
+        )
+        assert status == 503
+        assert body["checks"]["database"]["status"] == "ok"
+        assert body["checks"]["cache"] == {"status": "fout", "detail": "ConnectionError"}
+        assert body["checks"]["clock"]["status"] == "fout"
     finally:
         server.terminate()
         server.wait()
