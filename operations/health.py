@@ -28,6 +28,7 @@ import os
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -77,9 +78,13 @@ def check_storage() -> Outcome:
         if location is not None and not settings.STORAGES["default"]["BACKEND"].endswith(
             ("s3.S3Storage", "S3Boto3Storage")
         ):
-            # Local files: the folder must be there and writable, without writing to it.
-            if not (os.path.isdir(location) and os.access(location, os.W_OK)):
-                return Outcome(False, "media folder missing or read-only")
+            # Local files: the folder (or, before the first upload, the folder the storage
+            # will create it in) must be writable; checked without writing to it.
+            folder = Path(location)
+            while not folder.exists() and folder != folder.parent:
+                folder = folder.parent
+            if not (folder.is_dir() and os.access(folder, os.W_OK)):
+                return Outcome(False, "media folder not writable")
         else:
             default_storage.exists("health-probe")  # one HEAD request to the bucket
     except Exception as error:

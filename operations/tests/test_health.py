@@ -207,3 +207,14 @@ def test_a_stopped_redis(tmp_path):
     finally:
         server.terminate()
         server.wait()
+
+
+@pytest.mark.django_db
+def test_storage_that_cannot_be_written_is_not_ready(client, settings, tmp_path):
+    clock_went_round()
+    settings.MEDIA_ROOT = str(tmp_path / "nog-niet-aangemaakt")  # before the first upload
+    assert client.get("/gezond/klaar/", **PROBE).status_code == 200
+    (tmp_path / "bestand").write_text("geen map")
+    settings.MEDIA_ROOT = str(tmp_path / "bestand" / "media")  # a file stands in the way
+    storage = client.get("/gezond/klaar/", **INSIDER).json()["checks"]["storage"]
+    assert storage == {"status": "fout", "detail": "media folder not writable"}
