@@ -138,6 +138,9 @@ def _json(data: dict[str, object], *, ok: bool) -> HttpResponse:
         json.dumps(data), content_type="application/json", status=200 if ok else 503
     )
     response["Cache-Control"] = "no-store"
+    # Django would log every 503 as an error (and the error reports would take each one,
+    # every few seconds per proxy); readiness logs its own warning instead.
+    response._has_been_logged = True  # type: ignore[attr-defined]
     return response
 
 

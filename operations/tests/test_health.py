@@ -69,8 +69,12 @@ def test_insiders_see_each_check(client):
 
 
 @pytest.mark.django_db
-def test_not_ready_when_the_clock_did_not_run(client):
+def test_not_ready_when_the_clock_did_not_run(client, caplog):
     response = client.get("/gezond/klaar/", **INSIDER)
+    # One warning that says why, no error per probe (errors go to the error reports).
+    assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
+        ("WARNING", "Not ready: clock (no round recorded)")
+    ]
     assert response.status_code == 503
     assert response.json()["status"] == "fout"
     assert response.json()["checks"]["clock"] == {"status": "fout", "detail": "no round recorded"}
