@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "core",
     # Before allauth, so its templates override allauth's.
     "accounts",
+    "organisations",
     "glossary",
     "catalogue",
     "news",
