@@ -55,7 +55,8 @@ dev: run-deps install
 
 # Debian packages, installed when missing. Running needs gettext (to compile the
 # translations) and the DejaVu fonts (certificates of events name people in any alphabet);
-# the browser tests also need Chromium. Installing needs root (CI runs as root); without
+# the browser tests also need Chromium, and the backup drill on PostgreSQL pg_dump and
+# pg_restore (postgresql-client). Installing needs root (CI runs as root); without
 # Chromium the browser tests skip and say why.
 apt_install = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1); \
@@ -67,6 +68,7 @@ run-deps:
 
 test-deps: run-deps
 	@[ -x /usr/bin/chromium ] || { $(call apt_install,chromium); }
+	@command -v pg_dump >/dev/null || { $(call apt_install,postgresql-client); }
 
 # Exit code 5 means pytest collected no tests (e.g. a -k filter that matches none).
 # Three runs, each on every core (pytest-xdist, a test file per process, so fixtures that

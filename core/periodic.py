@@ -19,6 +19,10 @@ from wagtail import hooks
 
 logger = logging.getLogger(__name__)
 
+# When the clock last finished a round, in the shared cache, so every web process can tell
+# whether the clock runs (operations.health): one key, written once a minute.
+LAST_ROUND_KEY = "periodic-jobs:last-round"
+
 
 @dataclass(frozen=True)
 class PeriodicJob:
@@ -48,4 +52,10 @@ def run_due_jobs(*, now: datetime | None = None) -> list[str]:
             continue
         cache.set(key, now, timeout=None)
         ran.append(job.name)
+    cache.set(LAST_ROUND_KEY, now, timeout=None)
     return ran
+
+
+def last_round() -> datetime | None:
+    """When the clock last went through the jobs (None: not since the cache was emptied)."""
+    return cache.get(LAST_ROUND_KEY)

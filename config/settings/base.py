@@ -6,6 +6,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from operations.logs import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -33,6 +35,7 @@ INSTALLED_APPS = [
     "search",
     "dashboard",
     "demo",
+    "operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -50,6 +53,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
+    "django_guid",
     "template_partials",
     "django_htmx",
     "allauth",
@@ -65,6 +69,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: health probes answer before host checks, redirects, sessions and caches.
+    "operations.health.HealthMiddleware",
+    # The request id of every log line (the proxy's X-Request-ID, or a new one).
+    "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.ranges.RangeRequestMiddleware",
@@ -151,7 +159,8 @@ CACHES = {
     },
 }
 
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# django-tasks-db's backend, which also keeps the request id with each task (operations.tasks).
+TASKS = {"default": {"BACKEND": "operations.tasks.RequestIdDatabaseBackend"}}
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -325,12 +334,29 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+# Logs (operations/logs.py): "json" lines (production's default) or readable "text", each
+# with the request id; never SQL, personal data or case texts.
+LOG_LEVEL = env("LOG_LEVEL", default="WARNING")
+LOGGING = logging_config(log_format=env("LOG_FORMAT", default="text"), level=LOG_LEVEL)
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",
+    # Only a UUID (nginx's $request_id is one) is taken over; anything else gets a new id.
+    "VALIDATE_GUID": True,
+    "RETURN_HEADER": True,
+    "EXPOSE_HEADER": False,
 }
+
+# Errors to a Sentry-compatible service, without personal data (operations/reporting.py);
+# the production settings start it when this is set.
+SENTRY_DSN = env("SENTRY_DSN", default="")
+
+# Health endpoints (operations/health.py): /gezond/ and /gezond/klaar/. With the header
+# X-Health-Token equal to HEALTH_TOKEN the answer lists each check; empty: nobody sees them.
+HEALTH_TOKEN = env("HEALTH_TOKEN", default="")
+# Not ready when the oldest due task waits longer (no worker runs) or the clock's last round
+# is older (no clock runs); the clock goes round every minute.
+HEALTH_QUEUE_MAX_WAIT = env.int("HEALTH_QUEUE_MAX_WAIT", default=300)
+HEALTH_CLOCK_MAX_AGE = env.int("HEALTH_CLOCK_MAX_AGE", default=300)
 
 # The open data of the poverty monitor (CBS figures, boundaries, Veenkoloniën definitions),
 # beside the checkout and never copied into it; `make run` and the demo import it when present.

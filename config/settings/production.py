@@ -7,8 +7,11 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 from django.core.exceptions import ImproperlyConfigured
 
+from operations.logs import logging_config
+from operations.reporting import init_error_reporting
+
 from .base import *  # noqa: F403
-from .base import TRACKS_BADGE_SIGNING_KEY, env
+from .base import LOG_LEVEL, SENTRY_DSN, TRACKS_BADGE_SIGNING_KEY, env
 
 DEBUG = False
 
@@ -59,3 +62,11 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
+
+# One JSON object a line, for the log collector; LOG_FORMAT=text for readable lines.
+LOGGING = logging_config(log_format=env("LOG_FORMAT", default="json"), level=LOG_LEVEL)
+init_error_reporting(
+    dsn=SENTRY_DSN,
+    environment=env("SENTRY_ENVIRONMENT", default="production"),
+    release=env("SENTRY_RELEASE", default=""),
+)
