@@ -7,9 +7,10 @@ from typing import Any
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
+from django.urls import set_script_prefix
 from wagtail.models import Site
 
-from core.portals import regions_base_url, request_base_url, site_base_url
+from core.portals import regions_base_url, request_base_url, site_base_url, site_path
 
 from .factories import create_content_page, shared_root
 
@@ -34,9 +35,19 @@ def test_each_portal_has_its_address(groningen, drenthe):
     assert request_base_url(request) == "http://drenthe.localhost:8100"
 
 
-def test_a_base_address_may_carry_a_path(settings, drenthe):
+def test_a_base_address_may_carry_a_path_prefix(settings, drenthe):
+    """The path is the prefix of every path Django reverses (FORCE_SCRIPT_NAME, which the
+    settings derive from it), so the base address is the origin and the path comes after."""
     settings.PORTAL_BASE_URL = "https://{hostname}/lerenoverarmoede/"
-    assert regions_base_url([drenthe.region.pk]) == "https://drenthe.localhost/lerenoverarmoede"
+    settings.FORCE_SCRIPT_NAME = "/lerenoverarmoede"
+    page = create_content_page(parent=shared_root(), slug="over", regions=[drenthe.region])
+    assert regions_base_url([drenthe.region.pk]) == "https://drenthe.localhost"
+    set_script_prefix("/lerenoverarmoede/")
+    try:
+        assert site_path("/aanbod/") == "/lerenoverarmoede/aanbod/"
+        assert page.get_full_url() == "https://drenthe.localhost/lerenoverarmoede/over/"
+    finally:
+        set_script_prefix("/")
 
 
 def test_page_addresses_use_the_served_port(groningen, drenthe):
