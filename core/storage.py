@@ -18,5 +18,5 @@ class ProxiedS3Storage(S3Storage):
     def url(
         self, name: str, parameters: Any = None, expire: Any = None, http_method: Any = None
     ) -> str:
-        # MEDIA_URL is relative ("media/"), so reading it here puts the path prefix before it.
+        # MEDIA_URL carries the path prefix.
         return str(settings.MEDIA_URL) + filepath_to_uri(name.lstrip("/"))
