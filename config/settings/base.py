@@ -241,10 +241,30 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 
-# Relative: Django puts the path prefix (FORCE_SCRIPT_NAME) before them.
-STATIC_URL = "static/"
+# The portals' public addresses, for everything the platform writes with a host in it
+# (links in e-mails, sitemaps, calendar feeds, badges, QR codes): "{hostname}" stands for
+# the host name editors give a portal under Settings → Sites (core/portals.py).
+# `make run` sets it from PORT; production sets it, e.g. "https://{hostname}".
+PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://{hostname}:8000")
+if "{hostname}" not in PORTAL_BASE_URL:
+    raise ImproperlyConfigured(
+        f"PORTAL_BASE_URL must contain {{hostname}}, e.g. https://{{hostname}}; "
+        f"it is {PORTAL_BASE_URL!r}."
+    )
+# Under a path prefix ("https://{hostname}/lerenoverarmoede", the proxy passing the rest of
+# the path on without it): Django puts the prefix before every address it reverses, in
+# requests and, set at start-up, in the task worker and the clock; static and media
+# addresses start with it. The cookies stay under it, away from the host's own site.
+PORTAL_PATH_PREFIX = urlsplit(PORTAL_BASE_URL.format(hostname="host")).path.rstrip("/")
+FORCE_SCRIPT_NAME = PORTAL_PATH_PREFIX or None
+SESSION_COOKIE_PATH = CSRF_COOKIE_PATH = LANGUAGE_COOKIE_PATH = f"{PORTAL_PATH_PREFIX}/"
+# Under the path prefix. (Django would put the prefix before a relative "static/" only as
+# it stood when settings were first read, before any request in gunicorn.) WhiteNoise
+# looks the files up by the path below the prefix.
+STATIC_URL = f"{PORTAL_PATH_PREFIX}/static/"
+WHITENOISE_STATIC_PREFIX = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
-MEDIA_URL = "media/"
+MEDIA_URL = f"{PORTAL_PATH_PREFIX}/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
 
 # Uploads go to local files unless an S3-compatible bucket is configured.
@@ -270,23 +290,6 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Leren over armoede"
-# The portals' public addresses, for everything the platform writes with a host in it
-# (links in e-mails, sitemaps, calendar feeds, badges, QR codes): "{hostname}" stands for
-# the host name editors give a portal under Settings → Sites (core/portals.py).
-# `make run` sets it from PORT; production sets it, e.g. "https://{hostname}".
-PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://{hostname}:8000")
-if "{hostname}" not in PORTAL_BASE_URL:
-    raise ImproperlyConfigured(
-        f"PORTAL_BASE_URL must contain {{hostname}}, e.g. https://{{hostname}}; "
-        f"it is {PORTAL_BASE_URL!r}."
-    )
-# Under a path prefix ("https://{hostname}/lerenoverarmoede", the proxy passing the rest of
-# the path on without it): Django puts the prefix before every address it reverses, in
-# requests and, set at start-up, in the task worker and the clock; static and media
-# addresses are relative to it. The cookies stay under it, away from the host's own site.
-PORTAL_PATH_PREFIX = urlsplit(PORTAL_BASE_URL.format(hostname="host")).path.rstrip("/")
-FORCE_SCRIPT_NAME = PORTAL_PATH_PREFIX or None
-SESSION_COOKIE_PATH = CSRF_COOKIE_PATH = LANGUAGE_COOKIE_PATH = f"{PORTAL_PATH_PREFIX}/"
 # The editors' address in Wagtail's own e-mails (moderation, comments): scheme and host
 # only, as Wagtail adds the paths it reverses, prefix included.
 WAGTAILADMIN_BASE_URL = env(
