@@ -83,3 +83,23 @@ def test_a_base_address_without_the_host_name_is_refused(monkeypatch):
         importlib.reload(base)
     monkeypatch.delenv("PORTAL_BASE_URL")
     importlib.reload(base)
+
+
+def test_under_a_path_prefix_every_address_on_a_page_carries_it(client, settings, groningen):
+    """The fast check on every database; tests/deployment/ runs it behind nginx."""
+    create_content_page(parent=shared_root(), slug="over", regions=[groningen.region])
+    settings.PORTAL_BASE_URL = "http://{hostname}:8100/lerenoverarmoede"
+    settings.FORCE_SCRIPT_NAME = "/lerenoverarmoede"
+    settings.STATIC_URL = "/lerenoverarmoede/static/"
+    settings.MEDIA_URL = "/lerenoverarmoede/media/"
+    # Django's WSGI handler sets the prefix per request; the test client does not.
+    set_script_prefix("/lerenoverarmoede/")
+    try:
+        html = client.get("/over/", HTTP_HOST="groningen.localhost:8100").content.decode()
+    finally:
+        set_script_prefix("/")
+    addresses = re.findall(r'(?:href|src|action|hx-get)="([^"#?][^"]*)"', html)
+    assert addresses
+    outside = [a for a in addresses if a.startswith("/") and not a.startswith("/lerenoverarmoede/")]
+    assert outside == []
+    assert 'href="/lerenoverarmoede/"' in html  # the logo and "Home"
