@@ -26,7 +26,7 @@ class PrivateAccountPagesMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if request.path.startswith(PRIVATE_PREFIXES):
+        if request.path_info.startswith(PRIVATE_PREFIXES):
             add_never_cache_headers(response)
         return response
 
@@ -50,10 +50,10 @@ class SecondFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not settings.ADMIN_REQUIRES_TOTP or not request.path.startswith(ADMIN_PREFIX):
+        if not settings.ADMIN_REQUIRES_TOTP or not request.path_info.startswith(ADMIN_PREFIX):
             return self.get_response(request)
-        if request.path == f"{ADMIN_PREFIX}login/":
-            next_url = request.GET.get("next", ADMIN_PREFIX)
+        if request.path_info == f"{ADMIN_PREFIX}login/":
+            next_url = request.GET.get("next", reverse("wagtailadmin_home"))
             return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
         if can_use_admin(request.user) and not is_verified(request):
             return second_factor_redirect(request)

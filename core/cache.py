@@ -102,7 +102,7 @@ def _is_cacheable_request(request: HttpRequest) -> bool:
     return (
         request.method == "GET"
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not request.path.startswith(("/beheer/", "/django-admin/"))
+        and not request.path_info.startswith(("/beheer/", "/django-admin/"))
     )
 
 

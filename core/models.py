@@ -25,7 +25,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from .cache import CACHE_SECONDS, page_cache, portal_data_key, remember, remember_in_process
-from .portals import base_url
+from .portals import base_url, site_path
 from .querysets import OutgoingEmailQuerySet
 from .validators import cbs_code_validator, validate_accent_colour
 
@@ -194,7 +194,7 @@ class LearningForm(TaxonomyTerm):  # type: ignore[django-manager-missing]
         """Where the home page's tile leads: the chosen page while a portal shows it, else
         the catalogue with this learning form."""
         url = self.page.specific.get_url(request) if self.page and self.page.live else None
-        return url or "/aanbod/?" + urlencode({"leervorm": self.slug})
+        return url or site_path("/aanbod/") + "?" + urlencode({"leervorm": self.slug})
 
 
 class Organisation(models.Model):

@@ -14,7 +14,7 @@ from wagtail.models import Page, Site
 
 from .display import ACTIONS, COOKIE_MAX_AGE, COOKIE_NAME, DisplayPreferences
 from .models import PortalHomePage, SharedContentRoot, portal_path, portal_scope, site_scope
-from .portals import base_url, request_base_url
+from .portals import base_url, request_base_url, site_path
 
 
 def _safe_next_url(request: HttpRequest) -> str:
@@ -106,12 +106,12 @@ def html_sitemap(request: HttpRequest) -> HttpResponse:
         )
         sections: list[dict[str, Any]] = []
         for page in pages:
-            link = {"title": page.title, "url": address + portal_path(page)}
+            link = {"title": page.title, "url": address + site_path(portal_path(page))}
             if page.depth == 3:
                 sections.append({**link, "path": page.path, "children": []})
             elif sections and page.path.startswith(sections[-1]["path"]):
                 sections[-1]["children"].append(link)
-        portals.append({"title": home.title, "url": address + "/", "sections": sections})
+        portals.append({"title": home.title, "url": address + site_path("/"), "sections": sections})
     return render(request, "core/sitemap.html", {"portals": portals})
 
 
@@ -119,9 +119,7 @@ def html_sitemap(request: HttpRequest) -> HttpResponse:
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",
-        "Disallow: /beheer/",
-        "Disallow: /weergave/",
-        "Disallow: /taal/",
-        f"Sitemap: {request_base_url(request)}/sitemap.xml",
+        *(f"Disallow: {site_path(path)}" for path in ("/beheer/", "/weergave/", "/taal/")),
+        f"Sitemap: {request_base_url(request)}{site_path('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -15,6 +15,8 @@ from functools import lru_cache
 from html import escape
 from html.parser import HTMLParser
 
+from core.portals import site_path
+
 GLOSSARY_PATH = "/begrippen/"
 
 # A link inside a link is invalid, and a link in a heading, code or a form control changes
@@ -238,7 +240,7 @@ class _Linker(HTMLParser):
 
     def _link(self, term: TermLink, text: str) -> str:
         tip_id = escape(f"term-tip-{term.slug}-{next(self.ids)}")
-        href = escape(f"{GLOSSARY_PATH}#{term.slug}")
+        href = escape(f"{site_path(GLOSSARY_PATH)}#{term.slug}")
         return (
             f'<a class="glossary-term" href="{href}" aria-describedby="{tip_id}">'
             f"{escape(text, quote=False)}</a>"

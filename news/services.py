@@ -15,7 +15,7 @@ from wagtail.models import Site
 
 from core.mail import queue_email
 from core.models import Region
-from core.portals import site_base_url
+from core.portals import site_base_url, site_path
 
 from .models import CommunicationSettings, Message
 
@@ -77,7 +77,7 @@ def answer_message(*, message: Message, answer: str, editor: AbstractBaseUser) -
                     subject=_("Answer to your message to Leren over armoede"),
                     body=render_to_string(
                         "news/email/answer.txt",
-                        {"message": message, "portal_url": _portal_url(message)},
+                        {"message": message, "portal_url": _portal_url(message) + site_path("/")},
                     ),
                     to=[message.email],
                 ),

@@ -11,6 +11,7 @@ from django.utils.safestring import SafeString
 from catalogue.models import CatalogueIndexPage
 from core.cache import remember
 from core.models import portal_path
+from core.portals import site_path
 from glossary.linking import GLOSSARY_PATH
 
 from .forms import SearchForm
@@ -59,11 +60,11 @@ def search(request: HttpRequest) -> HttpResponse:
             "result_limit": number_format(RESULT_LIMIT, force_grouping=True),
             "query_without_page": query_without_page.urlencode(),
             "catalogue_path": "" if ids else remember("catalogue-path", _catalogue_path),
-            "glossary_path": GLOSSARY_PATH,
+            "glossary_path": site_path(GLOSSARY_PATH),
         },
     )
 
 
 def _catalogue_path() -> str:
     catalogue = CatalogueIndexPage.objects.live().first()
-    return portal_path(catalogue) if catalogue else ""
+    return site_path(portal_path(catalogue)) if catalogue else ""

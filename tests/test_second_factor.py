@@ -176,6 +176,7 @@ OWN_OR_PUBLIC = {
     "tracks:cancel",
     "tracks:certificate",
     "circles:request_join",
+    "circles:organisation_bottleneck",  # only for people of that organisation
     # Capability links.
     "events:confirm",
     "events:cancel_by_link",
@@ -198,6 +199,8 @@ OWN_OR_PUBLIC = {
     "search:search",
     "monitor:index",
     "monitor:municipality",  # walked with the circle's slug: Assen, a municipality too
+    "organisations:index",
+    "organisations:detail",
     "set_language",
     "portal_css",
     "display_preferences",
@@ -333,6 +336,8 @@ def _arguments(editor: Any, learner: Any, other: Any) -> dict[str, dict[str, Any
     day = cohort.days.first()  # type: ignore[attr-defined]
     in_circle = {"slug": CIRCLE}
     return {
+        "organisations:detail": {"slug": "cmo-stamm"},
+        "circles:organisation_bottleneck": {"slug": "gemeente-veendam"},
         "learning:scan_proposal": {"scan_id": scan.pk},
         "learning:accept_route": {"scan_id": scan.pk},
         "learning:add_to_route": {"page_id": item.pk},

@@ -24,6 +24,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.portals import site_path
+
 from .models import Certificate
 
 CONTEXT = [
@@ -43,7 +45,7 @@ def issuer_profile(*, base_url: str) -> dict[str, Any]:
         "id": base_url + reverse("tracks:badge_issuer"),
         "type": ["Profile"],
         "name": ISSUER_NAME,
-        "url": base_url + "/",
+        "url": base_url + site_path("/"),
     }
 
 

@@ -1,9 +1,11 @@
 """Settings shared by every environment; each value can be set from the environment."""
 
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from operations.logs import logging_config
@@ -188,7 +190,8 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/mijn/"
+# Names, not paths, so they carry the path prefix.
+LOGIN_REDIRECT_URL = "dashboard:home"
 
 # Accounts (django-allauth): e-mail and password only, and the address must be confirmed.
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
@@ -197,7 +200,7 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
-ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_LOGOUT_REDIRECT_URL = reverse_lazy("wagtail_serve", args=[""])
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Leren over armoede: "
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 # allauth's defaults, with fewer failed log-ins per address (5 per 15 minutes), counted in
@@ -248,28 +251,6 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 
-STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
-MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
-
-# Uploads go to local files unless an S3-compatible bucket is configured.
-AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
-if AWS_STORAGE_BUCKET_NAME:
-    AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default=None)
-    AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME", default=None)
-    AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN", default=None)
-    AWS_DEFAULT_ACL = None
-    AWS_QUERYSTRING_AUTH = False
-    MEDIA_STORAGE = {"BACKEND": "storages.backends.s3.S3Storage"}
-else:
-    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-STORAGES = {
-    "default": MEDIA_STORAGE,
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
-
-WAGTAIL_SITE_NAME = "Leren over armoede"
 # The portals' public addresses, for everything the platform writes with a host in it
 # (links in e-mails, sitemaps, calendar feeds, badges, QR codes): "{hostname}" stands for
 # the host name editors give a portal under Settings → Sites (core/portals.py).
@@ -280,9 +261,52 @@ if "{hostname}" not in PORTAL_BASE_URL:
         f"PORTAL_BASE_URL must contain {{hostname}}, e.g. https://{{hostname}}; "
         f"it is {PORTAL_BASE_URL!r}."
     )
-# The editors' address in Wagtail's own e-mails (moderation, comments).
+# Under a path prefix ("https://{hostname}/lerenoverarmoede", the proxy passing the rest of
+# the path on without it): Django puts the prefix before every address it reverses, in
+# requests and, set at start-up, in the task worker and the clock; static and media
+# addresses start with it. The cookies stay under it, away from the host's own site.
+PORTAL_PATH_PREFIX = urlsplit(PORTAL_BASE_URL.format(hostname="host")).path.rstrip("/")
+FORCE_SCRIPT_NAME = PORTAL_PATH_PREFIX or None
+SESSION_COOKIE_PATH = CSRF_COOKIE_PATH = LANGUAGE_COOKIE_PATH = f"{PORTAL_PATH_PREFIX}/"
+# Under the path prefix. (Django would put the prefix before a relative "static/" only as
+# it stood when settings were first read, before any request in gunicorn.) WhiteNoise
+# looks the files up by the path below the prefix.
+STATIC_URL = f"{PORTAL_PATH_PREFIX}/static/"
+WHITENOISE_STATIC_PREFIX = "/static/"
+STATIC_ROOT = BASE_DIR / "var" / "static"
+MEDIA_URL = f"{PORTAL_PATH_PREFIX}/media/"
+MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
+
+# Uploads go to local files unless an S3-compatible bucket is configured.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default=None)
+    AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME", default=None)
+    AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN", default=None)
+    AWS_DEFAULT_ACL = None
+    AWS_QUERYSTRING_AUTH = False
+    # Without a domain of its own the bucket is reached through the proxy, under MEDIA_URL
+    # (core/storage.py); with one, files are addressed there.
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage"
+        if AWS_S3_CUSTOM_DOMAIN
+        else "core.storage.ProxiedS3Storage"
+    }
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+STORAGES = {
+    "default": MEDIA_STORAGE,
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+WAGTAIL_SITE_NAME = "Leren over armoede"
+# The editors' address in Wagtail's own e-mails (moderation, comments): scheme and host
+# only, as Wagtail adds the paths it reverses, prefix included.
 WAGTAILADMIN_BASE_URL = env(
-    "WAGTAILADMIN_BASE_URL", default=PORTAL_BASE_URL.format(hostname="groningen.localhost")
+    "WAGTAILADMIN_BASE_URL",
+    default=urlunsplit(
+        urlsplit(PORTAL_BASE_URL.format(hostname="groningen.localhost"))._replace(path="")
+    ),
 )
 WAGTAIL_I18N_ENABLED = False
 # The admin makes no requests to other hosts: no avatars from Gravatar, no check for new

@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from core.cache import remember
 from core.models import SharedContentRoot, portal_path, portal_scope
-from core.portals import request_base_url
+from core.portals import request_base_url, site_path
 
 register = template.Library()
 
@@ -29,7 +29,7 @@ def top_level_pages(request: HttpRequest) -> list[dict[str, Any]]:
         return [
             {
                 "title": page.title,
-                "url": portal_path(page),
+                "url": site_path(portal_path(page)),
                 "in_menu": page.show_in_menus,
                 # So higher apps can find their section without a query (news's feed).
                 "content_type_id": page.content_type_id,
@@ -52,7 +52,7 @@ def top_level_pages(request: HttpRequest) -> list[dict[str, Any]]:
 def main_menu(context: dict[str, Any]) -> dict[str, Any]:
     request = context["request"]
     items = [item for item in top_level_pages(request) if item["in_menu"]]
-    return {"items": items, "is_home": request.path == "/"}
+    return {"items": items, "is_home": request.path_info == "/"}
 
 
 @register.inclusion_tag("core/partials/footer_menu.html", takes_context=True)
@@ -65,7 +65,7 @@ def footer_menu(context: dict[str, Any]) -> dict[str, Any]:
         items += [
             {**link, "is_current": request.path.startswith(link["url"])} for link in links(request)
         ]
-    return {"items": items, "is_sitemap": request.path == "/sitemap/"}
+    return {"items": items, "is_sitemap": request.path_info == "/sitemap/"}
 
 
 @register.simple_tag(takes_context=True)
@@ -86,3 +86,9 @@ def share_links(context: dict[str, Any], title: str, url: str | None = None) -> 
     request = context["request"]
     address = request_base_url(request) + (url or request.path)
     return {"title": title, "address": address}
+
+
+@register.filter(name="site_path")
+def site_path_filter(path: str) -> str:
+    """A path of the platform under its path prefix: {{ "/aanbod/"|site_path }}."""
+    return site_path(str(path))

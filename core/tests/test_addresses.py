@@ -7,9 +7,10 @@ from typing import Any
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
+from django.urls import set_script_prefix
 from wagtail.models import Site
 
-from core.portals import regions_base_url, request_base_url, site_base_url
+from core.portals import regions_base_url, request_base_url, site_base_url, site_path
 
 from .factories import create_content_page, shared_root
 
@@ -34,9 +35,19 @@ def test_each_portal_has_its_address(groningen, drenthe):
     assert request_base_url(request) == "http://drenthe.localhost:8100"
 
 
-def test_a_base_address_may_carry_a_path(settings, drenthe):
+def test_a_base_address_may_carry_a_path_prefix(settings, drenthe):
+    """The path is the prefix of every path Django reverses (FORCE_SCRIPT_NAME, which the
+    settings derive from it), so the base address is the origin and the path comes after."""
     settings.PORTAL_BASE_URL = "https://{hostname}/lerenoverarmoede/"
-    assert regions_base_url([drenthe.region.pk]) == "https://drenthe.localhost/lerenoverarmoede"
+    settings.FORCE_SCRIPT_NAME = "/lerenoverarmoede"
+    page = create_content_page(parent=shared_root(), slug="over", regions=[drenthe.region])
+    assert regions_base_url([drenthe.region.pk]) == "https://drenthe.localhost"
+    set_script_prefix("/lerenoverarmoede/")
+    try:
+        assert site_path("/aanbod/") == "/lerenoverarmoede/aanbod/"
+        assert page.get_full_url() == "https://drenthe.localhost/lerenoverarmoede/over/"
+    finally:
+        set_script_prefix("/")
 
 
 def test_page_addresses_use_the_served_port(groningen, drenthe):
@@ -72,3 +83,23 @@ def test_a_base_address_without_the_host_name_is_refused(monkeypatch):
         importlib.reload(base)
     monkeypatch.delenv("PORTAL_BASE_URL")
     importlib.reload(base)
+
+
+def test_under_a_path_prefix_every_address_on_a_page_carries_it(client, settings, groningen):
+    """The fast check on every database; tests/deployment/ runs it behind nginx."""
+    create_content_page(parent=shared_root(), slug="over", regions=[groningen.region])
+    settings.PORTAL_BASE_URL = "http://{hostname}:8100/lerenoverarmoede"
+    settings.FORCE_SCRIPT_NAME = "/lerenoverarmoede"
+    settings.STATIC_URL = "/lerenoverarmoede/static/"
+    settings.MEDIA_URL = "/lerenoverarmoede/media/"
+    # Django's WSGI handler sets the prefix per request; the test client does not.
+    set_script_prefix("/lerenoverarmoede/")
+    try:
+        html = client.get("/over/", HTTP_HOST="groningen.localhost:8100").content.decode()
+    finally:
+        set_script_prefix("/")
+    addresses = re.findall(r'(?:href|src|action|hx-get)="([^"#?][^"]*)"', html)
+    assert addresses
+    outside = [a for a in addresses if a.startswith("/") and not a.startswith("/lerenoverarmoede/")]
+    assert outside == []
+    assert 'href="/lerenoverarmoede/"' in html  # the logo and "Home"
