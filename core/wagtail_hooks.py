@@ -43,7 +43,7 @@ from .models import (
 from .periodic import PeriodicJob
 from .privacy import Holding, PersonalData, Removal
 from .services import SEND_AGAIN
-from .tasks import empty_sent_emails, send_due_emails
+from .tasks import empty_sent_emails, send_due_emails, send_due_messages
 
 
 class RegionViewSet(SnippetViewSet):
@@ -152,6 +152,7 @@ def periodic_jobs() -> list[PeriodicJob]:
     return [
         PeriodicJob("core-send-due-email", timedelta(minutes=1), send_due_emails),
         PeriodicJob("core-empty-sent-email", timedelta(days=1), empty_sent_emails),
+        PeriodicJob("core-send-due-messages", timedelta(minutes=1), send_due_messages),
         PeriodicJob(
             "wagtail-publish-scheduled",
             timedelta(minutes=1),

@@ -12,6 +12,7 @@ from catalogue.models import (
 from core.privacy import Holding, PersonalData, Removal
 
 from . import (
+    lrs,
     routes,
     scan_hooks,  # noqa: F401  (registers the needs scan's situations)
     services,
@@ -32,6 +33,12 @@ def progress_panel(request: HttpRequest, page: LearningItemPage) -> SafeString:
             is_in_route=RouteStep.objects.of(request.user).filter(page=page).exists(),
         )
     return render_to_string("learning/partials/item_panel.html", context, request=request)
+
+
+@hooks.register("outbox_channels")
+def outbox_channels() -> dict[str, object]:
+    """Core's outbox delivers the statements of learning records to the LRS."""
+    return {lrs.CHANNEL: lrs.deliver}
 
 
 @hooks.register("personal_data")
