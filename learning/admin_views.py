@@ -37,6 +37,9 @@ class ResearchExportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Tem
     header_icon = "download"
     page_title = gettext_lazy("Learning records for research")
 
+    def get_breadcrumbs_items(self) -> list[dict[str, Any]]:
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(
             records=LearningRecord.objects.count(), k=research.K, **kwargs
