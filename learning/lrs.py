@@ -21,7 +21,10 @@ from typing import Any
 
 import requests
 from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
 
+from core.models import OutgoingMessage
 from core.outbox import queue_message
 from core.portals import site_base_url
 
@@ -44,6 +47,34 @@ def queue_record(record: LearningRecord) -> None:
     """Called in the transaction that writes the record."""
     if is_configured():
         queue_message(channel=CHANNEL, key=str(record.id), payload={"record": str(record.id)})
+
+
+QUEUE_BATCH = 2000
+
+
+def queue_unsent_records() -> int:
+    """Queue every record that has no message for the LRS yet (those written before it was
+    configured), in batches of one transaction each; the worker and the clock deliver
+    them. A record queued meanwhile by its own service is skipped by the unique key.
+    Returns how many were queued."""
+    known = set(OutgoingMessage.objects.filter(channel=CHANNEL).values_list("key", flat=True))
+    records = LearningRecord.objects.order_by("timestamp", "pk").values_list("pk", flat=True)
+    unsent = [str(pk) for pk in records.iterator(chunk_size=QUEUE_BATCH) if str(pk) not in known]
+    for start in range(0, len(unsent), QUEUE_BATCH):
+        with transaction.atomic():
+            OutgoingMessage.objects.bulk_create(
+                [
+                    OutgoingMessage(
+                        channel=CHANNEL,
+                        key=key,
+                        payload={"record": key},
+                        next_attempt_at=timezone.now(),
+                    )
+                    for key in unsent[start : start + QUEUE_BATCH]
+                ],
+                ignore_conflicts=True,
+            )
+    return len(unsent)
 
 
 def statement_for_lrs(record: LearningRecord) -> dict[str, Any]:

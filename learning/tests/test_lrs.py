@@ -4,10 +4,12 @@ outage of the LRS."""
 import os
 from collections import Counter
 from datetime import timedelta
+from io import StringIO
 from pathlib import Path
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.utils import timezone
 
 from accounts.tests.factories import OrganisationFactory, ProfileFactory
@@ -123,3 +125,22 @@ def test_without_an_lrs_nothing_is_queued(settings, items, django_capture_on_com
         complete_item(user=ProfileFactory.create().user, page=items[0])
     assert not lrs.is_configured()
     assert not OutgoingMessage.objects.exists()
+
+
+def test_records_from_before_the_lrs_are_sent_by_the_command(settings, ralph, items):
+    settings.LRS_ENDPOINT = ""
+    profile = ProfileFactory.create()
+    for page in items[:3]:
+        complete_item(user=profile.user, page=page)
+    assert not OutgoingMessage.objects.exists()
+
+    settings.LRS_ENDPOINT = ralph.endpoint
+    settings.LRS_USERNAME = ralph_lrs.USERNAME
+    settings.LRS_PASSWORD = ralph_lrs.PASSWORD
+    call_command("send_records_to_lrs", stdout=StringIO())
+    call_command("send_records_to_lrs", stdout=StringIO())  # queues nothing twice
+    assert OutgoingMessage.objects.count() == 3
+    assert send_due_messages() == 3
+    assert sorted(statement["id"] for statement in ralph.statements()) == sorted(
+        str(pk) for pk in LearningRecord.objects.values_list("pk", flat=True)
+    )
