@@ -47,8 +47,21 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def make_auth_file(folder: Path) -> Path:
+    """Ralph's credentials file, written by Ralph's own command (bcrypt takes seconds: the
+    tests make it once)."""
+    path = folder / "auth.json"
+    subprocess.run(
+        [VENV / "bin" / "ralph", "auth", "--username", USERNAME, "--password", PASSWORD,
+         "--scope", "all", "--write-to-disk", "--agent-ifi-mbox", "mailto:lrs@example.org"],
+        env={**os.environ, "RALPH_RUNSERVER_BACKEND": "fs", "RALPH_AUTH_FILE": str(path)},
+        cwd=folder, check=True, capture_output=True,
+    )  # fmt: skip
+    return path
+
+
 class Ralph:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, auth_file: Path) -> None:
         self.folder = folder
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -56,14 +69,9 @@ class Ralph:
         self.env = {
             **os.environ,
             "RALPH_RUNSERVER_BACKEND": "fs",
-            "RALPH_AUTH_FILE": str(folder / "auth.json"),
+            "RALPH_AUTH_FILE": str(auth_file),
             "RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH": str(folder),
         }
-        subprocess.run(
-            [VENV / "bin" / "ralph", "auth", "--username", USERNAME, "--password", PASSWORD,
-             "--scope", "all", "--write-to-disk", "--agent-ifi-mbox", "mailto:lrs@example.org"],
-            env=self.env, cwd=folder, check=True, capture_output=True,
-        )  # fmt: skip
 
     @property
     def endpoint(self) -> str:

@@ -23,14 +23,19 @@ from learning.services import complete_item, record_statement
 from . import ralph as ralph_lrs
 
 
-@pytest.fixture
-def ralph(tmp_path: Path):
+@pytest.fixture(scope="session")
+def ralph_auth_file(tmp_path_factory) -> Path:
     if not ralph_lrs.is_installed():
         message = f"Ralph is not installed in {ralph_lrs.VENV}: run `make ralph`."
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    server = ralph_lrs.Ralph(tmp_path)
+    return ralph_lrs.make_auth_file(tmp_path_factory.mktemp("ralph-auth"))
+
+
+@pytest.fixture
+def ralph(tmp_path: Path, ralph_auth_file: Path):
+    server = ralph_lrs.Ralph(tmp_path, auth_file=ralph_auth_file)
     server.start()
     yield server
     server.stop()
