@@ -27,7 +27,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail.users.models import UserProfile
 
-from .admin_views import OutgoingEmailViewSet
+from .admin_views import OutgoingEmailViewSet, OutgoingMessageViewSet
 from .cache import invalidate_page_cache
 from .links import links_off_portal
 from .models import (
@@ -136,6 +136,11 @@ def warn_of_links_off_portal(request: HttpRequest, page: Page) -> None:
 @hooks.register("register_admin_viewset")
 def register_outbox() -> OutgoingEmailViewSet:
     return OutgoingEmailViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_message_outbox() -> OutgoingMessageViewSet:
+    return OutgoingMessageViewSet()
 
 
 @hooks.register("register_log_actions")

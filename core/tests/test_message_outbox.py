@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 import time_machine
+from django.contrib.auth.models import Permission
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail import hooks
@@ -122,3 +123,54 @@ def test_an_unknown_channel_waits_for_its_app(django_capture_on_commit_callbacks
     message.refresh_from_db()
     assert message.sent_at is None and message.next_attempt_at is not None
     assert "No outbox channel named 'test.gone'" in message.last_error
+
+
+INDEX = "/beheer/uitgaande-berichten/"
+HOST: dict[str, Any] = {"HTTP_HOST": "groningen.localhost"}
+
+
+@pytest.fixture
+def viewer(django_user_model):
+    user = django_user_model.objects.create_user("editor", "editor@example.org", "x")
+    user.user_permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="view_outgoingmessage"),
+    )
+    return user
+
+
+def test_editors_see_what_waits_and_why_without_the_payload(
+    client, viewer, receivers, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_message(channel="test.one", key="delivered", payload={"key": "geheim-1"})
+    receivers["test.one"].is_up = False
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_message(channel="test.one", key="waiting", payload={"key": "geheim-2"})
+    client.force_login(viewer)
+    page = client.get(INDEX, **HOST).content.decode()
+    assert "waiting" in page and "ConnectionError: receiver is down" in page
+    assert "delivered" not in page and "geheim" not in page
+    assert "Uitgaande berichten" in page
+
+
+def test_without_the_right_the_list_is_refused(client, django_user_model):
+    staff = django_user_model.objects.create_user("staff", "staff@example.org", "x")
+    staff.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(staff)
+    assert client.get(INDEX, **HOST)["Location"] == "/beheer/"
+    client.logout()
+    assert client.get(INDEX, **HOST)["Location"].startswith("/account/login/")
+
+
+@pytest.mark.parametrize("rows", [10, 500])
+def test_the_list_takes_the_same_queries_for_10_and_500_messages(
+    client, viewer, rows, django_assert_num_queries
+):
+    OutgoingMessage.objects.bulk_create(
+        OutgoingMessage(channel="test.one", key=str(n), next_attempt_at=timezone.now())
+        for n in range(rows)
+    )
+    client.force_login(viewer)
+    with django_assert_num_queries(12):
+        assert client.get(INDEX, **HOST).status_code == 200
