@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from django.utils import translation
+
 from .models import LearningRecord, Verb
 
 # Who the actor is: "named" (the person's own download: their account and name),
@@ -49,11 +51,13 @@ def statement(
         if value is not None
     }
     verb = Verb(record.verb)
+    with translation.override("nl"):  # the display is marked nl-NL, whoever asks
+        verb_display = str(verb.label)
     data: dict[str, Any] = {
         "id": str(record.id),
         "timestamp": record.timestamp.isoformat(),
         "actor": actor,
-        "verb": {"id": verb.iri, "display": {"nl-NL": str(verb.label)}},
+        "verb": {"id": verb.iri, "display": {"nl-NL": verb_display}},
         "object": {
             "objectType": "Activity",
             "id": f"{base_url}/xapi/activities/{activity_type}/{record.activity_id}",

@@ -189,3 +189,11 @@ def test_people_without_admin_access_are_sent_to_log_in(client, db):
         assert "/login/" in response["Location"]
     client.logout()
     assert client.get(DOWNLOAD, **HOST).status_code == 302
+
+
+def test_the_verb_is_in_dutch_whatever_the_language_of_the_admin(client, researcher, item):
+    complete_item(user=ProfileFactory.create().user, page=item)
+    client.force_login(researcher)
+    client.cookies["django_language"] = "en"
+    (statement,) = download(client)
+    assert statement["verb"]["display"] == {"nl-NL": "afgerond"}
