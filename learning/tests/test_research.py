@@ -136,7 +136,7 @@ def test_the_export_names_nobody_and_keeps_what_five_people_share(client, resear
     assert not any(record_id in text for record_id in record_ids)
 
 
-@pytest.mark.parametrize("size", [10, 100])
+@pytest.mark.parametrize("size", [10, 500])
 def test_the_download_takes_the_same_queries_for_any_number_of_records(
     client, researcher, item, size, django_assert_num_queries
 ):
