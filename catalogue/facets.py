@@ -122,6 +122,37 @@ class BandFacet(Facet):
         return [(value, str(label), "", "") for value, (label, _) in self.bands.items()]
 
 
+@dataclass
+class RegionFacet(TermFacet):
+    """The provinces, and the Veenkoloniën across both: the items with a municipality
+    that belongs to them (the monitor keeps which municipalities those are)."""
+
+    def q(self, values: list[str]) -> Q:
+        combined = super().q([value for value in values if value != VEENKOLONIEN])
+        if VEENKOLONIEN in values:
+            combined |= IN_VEENKOLONIEN
+        return combined
+
+    def count_rows(self, items: QuerySet[LearningItemPage]) -> list[QuerySet[Any]]:
+        return [
+            *super().count_rows(items),
+            items.filter(IN_VEENKOLONIEN)
+            .order_by()
+            .annotate(facet=Value(self.param), value=Value(VEENKOLONIEN))
+            .values("facet", "value")
+            .annotate(count=Count("pk"))
+            .values_list("facet", "value", "count"),
+        ]
+
+    def choices(self) -> list[tuple[str, str, str, str]]:
+        return [*super().choices(), (VEENKOLONIEN, str(_("Veenkoloniën")), "", "")]
+
+
+# Not a province's slug: the editors' regions are Groningen and Drenthe.
+VEENKOLONIEN = "veenkolonien"
+IN_VEENKOLONIEN = Q(
+    pk__in=LearningItemPage.objects.filter(municipalities__is_veenkolonien=True).values("pk")
+)
 READS_IN_DAYS = Q(duration_days__isnull=False)
 
 
@@ -144,7 +175,7 @@ def build_facets() -> list[Facet]:
                 "dagen": (_("One day or more"), READS_IN_DAYS),
             },
         ),
-        TermFacet("regio", pgettext_lazy("facet", "Region"), relation="regions", model=Region),
+        RegionFacet("regio", pgettext_lazy("facet", "Region"), relation="regions", model=Region),
         TermFacet("gezinstype", _("Family type"), relation="family_types", model=FamilyType),
         TermFacet("kapitaal", _("Form of capital"), relation="capital_forms", model=CapitalForm),
         BandFacet(

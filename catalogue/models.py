@@ -34,6 +34,7 @@ from wagtail.search import index
 from core.models import (
     BodyBlock,
     LearningForm,
+    Municipality,
     RegionalPage,
     RegionalPageQuerySet,
     Role,
@@ -142,6 +143,18 @@ class LearningItemPage(RegionalPage):
     capital_forms = ParentalManyToManyField(
         CapitalForm, blank=True, related_name="learning_items", verbose_name=_("forms of capital")
     )
+    # Where it takes place or which municipalities it is about; the region filter's
+    # "Veenkoloniën" is every item with a municipality of the Veenkoloniën.
+    municipalities = ParentalManyToManyField(
+        Municipality,
+        blank=True,
+        related_name="learning_items",
+        verbose_name=_("municipalities"),
+        help_text=_(
+            "Only where it takes place in, or is about, particular municipalities. "
+            "Empty: the whole region."
+        ),
+    )
     outcomes = models.TextField(
         _("what you will be able to do"),
         blank=True,
@@ -192,6 +205,7 @@ class LearningItemPage(RegionalPage):
                 FieldPanel("themes", widget=CHECKBOXES),
                 FieldPanel("family_types", widget=CHECKBOXES),
                 FieldPanel("capital_forms", widget=CHECKBOXES),
+                FieldPanel("municipalities", widget=CHECKBOXES),
             ],
             heading=_("Catalogue"),
         ),

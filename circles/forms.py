@@ -197,6 +197,33 @@ class AgreementForm(AnonymousTextForm):
         return AgreementDetails(**self.cleaned_data)
 
 
+class OrganisationBottleneckForm(AnonymousTextForm):
+    """A bottleneck in laws and regulations, reported by a member of an organisation that
+    takes part in no learning circle."""
+
+    checked_fields = ("title", "description", "body")
+    prefix = "knelpunt"
+
+    title = forms.CharField(label=_("Title"), max_length=150)
+    description = forms.CharField(
+        label=_("What stands in the way"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "Which law or rule stands in the way of helping families, and how? Describe the "
+            "rule, not a person: coordinators of the region read this text."
+        ),
+    )
+    body = forms.CharField(
+        label=_("Who can change it"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: the municipality, the ministry, the housing corporation."),
+    )
+
+    def details(self) -> BottleneckDetails:
+        return BottleneckDetails(kind=Bottleneck.Kind.LAW, **self.cleaned_data)
+
+
 class BottleneckForm(AnonymousTextForm):
     checked_fields = ("title", "description", "body")
 

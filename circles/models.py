@@ -445,8 +445,22 @@ class Bottleneck(models.Model):
         ANSWERED = "answered", _("Answered")
         SOLVED = "solved", _("Solved")
 
+    # A circle records it, or an organisation without a circle reports it from its page.
     circle = models.ForeignKey(
-        Circle, on_delete=models.CASCADE, related_name="bottlenecks", verbose_name=_("circle")
+        Circle,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="bottlenecks",
+        verbose_name=_("circle"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="bottlenecks",
+        verbose_name=_("organisation"),
     )
     title = models.CharField(_("title"), max_length=150)
     description = models.TextField(
@@ -494,11 +508,25 @@ class Bottleneck(models.Model):
             models.CheckConstraint(
                 condition=Q(responded_at__isnull=True) | Q(shared_at__isnull=False),
                 name="only_shared_bottlenecks_are_answered",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(circle__isnull=True, organisation__isnull=False)
+                | Q(circle__isnull=False, organisation__isnull=True),
+                name="bottleneck_has_a_circle_or_an_organisation",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def source(self) -> Circle | Organisation:
+        """Who raised it: the circle, or the organisation that has none."""
+        return self.circle or self.organisation  # type: ignore[return-value]
+
+    @property
+    def municipality(self) -> Municipality | None:
+        return self.circle.municipality if self.circle else self.organisation.municipality  # type: ignore[union-attr]
 
     @property
     def is_shared(self) -> bool:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 if TYPE_CHECKING:
@@ -157,15 +158,27 @@ class BottleneckQuerySet(models.QuerySet["Bottleneck"]):
         return self.filter(_member_filter(user, "circle__"))
 
     def shared(self) -> BottleneckQuerySet:
-        """What the region sees: shared bottlenecks with their circle and municipality."""
+        """What the region sees: shared bottlenecks with their circle or organisation and
+        municipality."""
         return (
             self.filter(shared_at__isnull=False)
-            .select_related("circle__municipality", "responded_by__profile")
-            .order_by("kind", "circle__municipality__name", "-shared_at")
+            .select_related(
+                "circle__municipality", "organisation__municipality", "responded_by__profile"
+            )
+            .order_by(
+                "kind",
+                Coalesce("circle__municipality__name", "organisation__municipality__name"),
+                "-shared_at",
+            )
         )
 
     def for_region(self, region: Any) -> BottleneckQuerySet:
-        return self.filter(circle__municipality__region=region)
+        """A circle's by its municipality; an organisation working region-wide reaches both."""
+        return self.filter(
+            Q(circle__municipality__region=region)
+            | Q(organisation__municipality__region=region)
+            | Q(organisation__isnull=False, organisation__municipality__isnull=True)
+        )
 
 
 class CircleEventQuerySet(models.QuerySet["CircleEvent"]):

@@ -579,11 +579,50 @@ def record_bottleneck(
 
 
 @transaction.atomic
+def report_organisation_bottleneck(
+    *, organisation: Organisation, by: Any, details: BottleneckDetails
+) -> Bottleneck:
+    """A member of an organisation without a learning circle reports a bottleneck in laws
+    and regulations; it goes straight to the region's overview, where coordinators answer
+    it as they answer the circles'."""
+    if not may_report_for(organisation, by):
+        raise CircleError(_("Only members of this organisation can report a bottleneck here."))
+    if Circle.objects.active().filter(organisations=organisation).exists():
+        raise CircleError(
+            _("Your organisation takes part in a learning circle: record the bottleneck there.")
+        )
+    ensure_anonymous(
+        {
+            _("Title"): details.title,
+            _("What stands in the way"): details.description,
+            _("Who can change it"): details.body,
+        }
+    )
+    return Bottleneck.objects.create(
+        organisation=organisation,
+        title=details.title.strip(),
+        description=details.description.strip(),
+        kind=Bottleneck.Kind.LAW,
+        body=details.body.strip(),
+        shared_at=timezone.now(),
+    )
+
+
+def may_report_for(organisation: Organisation, user: Any) -> bool:
+    profile = getattr(user, "profile", None) if user.is_authenticated else None
+    return profile is not None and profile.organisation_id == organisation.pk
+
+
+@transaction.atomic
 def share_bottleneck(*, bottleneck: Bottleneck, by: Any) -> Bottleneck:
     """Put the description (never the case) on the regional overview."""
+    # An organisation's bottleneck is shared when reported: only a circle's waits.
     bottleneck = (
-        Bottleneck.objects.select_for_update().select_related("circle").get(pk=bottleneck.pk)
+        Bottleneck.objects.select_for_update()
+        .select_related("circle")
+        .get(pk=bottleneck.pk, circle__isnull=False)
     )
+    assert bottleneck.circle is not None
     _facilitator(bottleneck.circle, by)
     if bottleneck.is_shared:
         raise CircleError(_("This bottleneck is already shared with the region."))
@@ -844,12 +883,14 @@ def personal_data(*, user: Any, base_url: str = "") -> dict[str, Any]:
         ],
         "circle_bottlenecks_answered": [
             {
-                "circle": bottleneck.circle.name,
+                "circle": str(bottleneck.source),
                 "bottleneck": bottleneck.title,
                 "answer": bottleneck.regional_response,
                 "at": bottleneck.responded_at.isoformat() if bottleneck.responded_at else None,
             }
-            for bottleneck in Bottleneck.objects.filter(responded_by=user).select_related("circle")
+            for bottleneck in Bottleneck.objects.filter(responded_by=user).select_related(
+                "circle", "organisation"
+            )
         ],
         "circle_invitations_sent": [
             {

@@ -1,12 +1,17 @@
 from django.urls import path
 
-from . import views
+from . import organisation_views, views
 
 app_name = "circles"
 
 WORKSPACE = "leerkringen/<slug:slug>/"
 
 urlpatterns = [
+    path(
+        "organisaties/<slug:slug>/knelpunt/",
+        organisation_views.report_bottleneck,
+        name="organisation_bottleneck",
+    ),
     # Before the workspace paths: "knelpunten" is reserved as a circle slug.
     path("leerkringen/knelpunten/", views.regional_bottlenecks, name="regional_bottlenecks"),
     path("leerkringen/knelpunten/<int:pk>/antwoord/", views.respond, name="respond"),

@@ -821,10 +821,10 @@ def regional_bottlenecks(request: HttpRequest) -> HttpResponse:
         by_kind.append(
             {
                 "label": Bottleneck.Kind(kind).label,
-                "circle_count": len({b.circle_id for b in rows}),
+                "source_count": len({(b.circle_id, b.organisation_id) for b in rows}),
                 "municipalities": [
                     (municipality, list(group))
-                    for municipality, group in groupby(rows, key=lambda b: b.circle.municipality)
+                    for municipality, group in groupby(rows, key=lambda b: b.municipality)
                 ],
             }
         )

@@ -19,12 +19,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from catalogue.models import LearningItemPage
-from core.models import Municipality
+from core.models import Municipality, Organisation
 from core.periodic import PeriodicJob
 from core.privacy import Holding, PersonalData, Removal
 
 from . import services
 from .models import Circle, Membership
+from .organisation_views import organisation_panel
 from .services import CircleError, apply_case_retention, check_facilitators, set_facilitators
 from .tasks import send_daily_digests
 
@@ -184,3 +185,8 @@ def circles_in(request: HttpRequest, municipality: Municipality) -> SafeString:
         {"circles": circles, "municipality": municipality},
         request=request,
     )
+
+
+@hooks.register("organisation_panels")
+def circles_of(request: HttpRequest, organisation: Organisation) -> SafeString:
+    return organisation_panel(request, organisation)

@@ -49,6 +49,7 @@ urlpatterns += [
     path("", include("tracks.urls")),
     path("", include("newsletter.urls")),
     path("", include("monitor.urls")),
+    path("", include("organisations.urls")),
     path("zoeken/", include("search.urls")),
 ]
 urlpatterns += [

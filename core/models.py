@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -112,7 +113,10 @@ class Municipality(models.Model):
     is_veenkolonien = models.BooleanField(
         _("part of the Veenkoloniën"),
         default=False,
-        help_text=_("One of the core municipalities of the Agenda voor de Veenkoloniën."),
+        help_text=_(
+            "The region filters offer the Veenkoloniën as a group. Once the poverty monitor "
+            "has definitions, the one chosen in its settings decides this."
+        ),
     )
 
     panels = [
@@ -197,8 +201,24 @@ class Organisation(models.Model):
     """A partner organisation; what managers do with it lives in the organisations app."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        help_text=_("The last part of the address of its page under /organisaties/."),
+    )
     sector = models.ForeignKey(
         Sector, on_delete=models.PROTECT, related_name="organisations", verbose_name=_("sector")
+    )
+    is_partner = models.BooleanField(
+        _("partner of the alliance"),
+        default=False,
+        help_text=_("Partners have a public page under /organisaties/."),
+    )
+    description = models.TextField(
+        _("what it is"),
+        blank=True,
+        help_text=_("A few sentences on the organisation and its part in the alliance."),
     )
     municipality = models.ForeignKey(
         Municipality,
@@ -209,12 +229,22 @@ class Organisation(models.Model):
         verbose_name=_("municipality"),
         help_text=_("Where the organisation is based; leave empty when it works region-wide."),
     )
+    municipalities = models.ManyToManyField(
+        Municipality,
+        blank=True,
+        related_name="working_organisations",
+        verbose_name=_("municipalities it works in"),
+    )
     website = models.URLField(_("website"), blank=True)
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("slug"),
         FieldPanel("sector"),
+        FieldPanel("is_partner"),
+        FieldPanel("description"),
         FieldPanel("municipality"),
+        FieldPanel("municipalities", widget=forms.CheckboxSelectMultiple),
         FieldPanel("website"),
     ]
 
@@ -225,6 +255,23 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Editors merging what people typed, and sign-up, name an organisation only.
+        if not self.slug:
+            self.slug = free_slug(Organisation, self.name)
+        super().save(*args, **kwargs)
+
+
+def free_slug(model: type[models.Model], name: str) -> str:
+    """A slug from the name that no row of the model has yet: `naam`, `naam-2`, …"""
+    base = slugify(name)[:190] or "organisatie"
+    taken = set(model._default_manager.filter(slug__startswith=base).values_list("slug", flat=True))
+    return next(
+        candidate
+        for candidate in (base if n == 1 else f"{base}-{n}" for n in range(1, len(taken) + 2))
+        if candidate not in taken
+    )
 
 
 # ---------------------------------------------------------------------------

@@ -51,7 +51,7 @@ from catalogue.models import (
     ToolPage,
     VideoClipPage,
 )
-from core.models import LearningForm, Region, Role, Theme
+from core.models import LearningForm, Municipality, Region, Role, Theme
 from demo.pages import stream
 from demo.taxonomy import ENGLISH_NAMES
 
@@ -2441,6 +2441,23 @@ def load_terms() -> None:
             )
 
 
+# Items about or held in particular municipalities, by name; the rest is for the whole region.
+MUNICIPALITIES = {
+    "leerkring-stadskanaal": ["Stadskanaal"],
+    "opdracht-sociale-kaart-stadskanaal": ["Stadskanaal"],
+    "opdracht-ketenafspraak-huurachterstand-veendam": ["Veendam"],
+    "samenvatting-onderzoek-overerfbare-armoede": [
+        "Borger-Odoorn",
+        "Emmen",
+        "Midden-Groningen",
+        "Pekela",
+        "Stadskanaal",
+        "Veendam",
+    ],
+    "opdracht-casus-inbrengen-leerkring-assen": ["Assen"],
+}
+
+
 @transaction.atomic
 def load_items(*, catalogue: CatalogueIndexPage, regions: dict[str, Region]) -> int:
     """Add the demo learning items under the catalogue; return how many were created.
@@ -2475,6 +2492,9 @@ def load_items(*, catalogue: CatalogueIndexPage, regions: dict[str, Region]) -> 
         page.themes.set(_terms(Theme, item.themes))
         page.family_types.set(_terms(FamilyType, item.family_types))
         page.capital_forms.set(_terms(CapitalForm, item.capital_forms))
+        page.municipalities.set(
+            Municipality.objects.filter(name__in=MUNICIPALITIES.get(item.slug, []))
+        )
         catalogue.add_child(instance=page)
         page.save_revision().publish()
         created[item.slug] = page.pk

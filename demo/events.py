@@ -5,7 +5,15 @@ from decimal import Decimal
 from typing import Any
 
 from catalogue.models import CatalogueIndexPage
-from core.models import LearningForm, Organisation, Region, Role, SharedContentRoot, Theme
+from core.models import (
+    LearningForm,
+    Municipality,
+    Organisation,
+    Region,
+    Role,
+    SharedContentRoot,
+    Theme,
+)
 from demo.dates import at, working_day
 from demo.pages import add_page
 from events.models import EventIndexPage, EventPage, Session
@@ -100,10 +108,12 @@ PROGRAMME_TEXT = (
     "zijn voorbeelden.</p>"
 )
 
-# (slug, title, kind, regions, theme, roles, days from today, hours, seats, taken, place, summary)
+# (slug, municipality, title, kind, regions, theme, roles, days from today, hours, seats,
+# taken, place, summary)
 EVENTS: list[dict[str, Any]] = [
     {
         "slug": "training-bejegening",
+        "municipality": "Midden-Groningen",
         "title": "Training bejegening: het gesprek over een betalingsachterstand",
         "kind": "training",
         "regions": ["groningen"],
@@ -119,6 +129,7 @@ EVENTS: list[dict[str, Any]] = [
     },
     {
         "slug": "training-stress-sensitieve-dienstverlening",
+        "municipality": "Assen",
         "title": "Training stress-sensitieve dienstverlening",
         "kind": "training",
         "regions": ["groningen", "drenthe"],
@@ -135,6 +146,7 @@ EVENTS: list[dict[str, Any]] = [
     },
     {
         "slug": "werksessie-vroegsignalering-privacy",
+        "municipality": "Emmen",
         "title": "Werksessie vroegsignalering: privacy en ICT-systemen",
         "kind": "werksessie",
         "regions": ["drenthe"],
@@ -149,6 +161,7 @@ EVENTS: list[dict[str, Any]] = [
     },
     {
         "slug": "werksessie-vroegsignalering-samenwerking",
+        "municipality": "Stadskanaal",
         "title": "Werksessie vroegsignalering: projectstructuur en samenwerkingspartners",
         "kind": "werksessie",
         "regions": ["groningen"],
@@ -163,6 +176,7 @@ EVENTS: list[dict[str, Any]] = [
     },
     {
         "slug": "workshop-wet-gemeentelijke-schuldhulpverlening",
+        "municipality": "Assen",
         "title": "Workshop de Wet gemeentelijke schuldhulpverlening in de praktijk",
         "kind": "workshop",
         "regions": ["groningen", "drenthe"],
@@ -190,6 +204,7 @@ EVENTS: list[dict[str, Any]] = [
     },
     {
         "slug": "congres-alliantie-van-kracht-tegen-armoede",
+        "municipality": "Groningen",
         "title": "Jaarcongres van de Alliantie van Kracht tegen Armoede",
         "kind": "congres",
         "regions": ["groningen", "drenthe"],
@@ -203,6 +218,16 @@ EVENTS: list[dict[str, Any]] = [
         "tegen armoede. Met een plenaire opening en afsluiting en twee workshoprondes.",
         "programme": PROGRAMME,
     },
+]
+
+
+PROVINCES = ["Provincie Groningen", "Provincie Drenthe"]
+# The sources name who makes the work sessions on early detection possible.
+WORK_SESSION_FUNDERS = [
+    *PROVINCES,
+    "Vereniging van Nederlandse Gemeenten (VNG)",
+    "Vereniging van Drentse Gemeenten (VDG)",
+    "Vereniging van Groninger Gemeenten (VGG)",
 ]
 
 
@@ -244,6 +269,12 @@ def load() -> int:
             accreditation_points=data.get("points"),
         )
         event.regions.set([regions[slug] for slug in data["regions"] if slug in regions])
+        event.municipalities.set(Municipality.objects.filter(name=data.get("municipality")))
+        event.co_funders.set(
+            Organisation.objects.filter(
+                name__in=WORK_SESSION_FUNDERS if data["kind"] == "werksessie" else PROVINCES
+            )
+        )
         event.themes.set(Theme.objects.filter(slug__in=data["themes"]))
         event.roles.set(Role.objects.filter(slug__in=data["roles"]))
         day = working_day(data["days"])

@@ -40,6 +40,7 @@ SECTORS = [
     ("zorg", "Zorg", "Zorgaanbieders, jeugdzorg en GGZ."),
     ("gemeenten", "Gemeenten", "Gemeenten en hun uitvoeringsorganisaties."),
     ("kennisinstellingen", "Kennisinstellingen", "Universiteiten, hogescholen en kenniscentra."),
+    ("overheid", "Overheden en koepels", "Provincies en verenigingen van gemeenten."),
 ]
 
 ROLES = [
@@ -123,19 +124,106 @@ LEARNING_FORMS = [
 
 # Organisations named in the sources; the housing and care examples are invented
 # and say so in their name.
+VEENKOLONIEN_CORE = ["GM1680", "GM1681", "GM0114", "GM1952", "GM0765", "GM0037", "GM0047", "GM1950"]
+# (name, sector, based in, what it is, municipalities it works in). Every one is a partner
+# of the alliance with a public page; the "(voorbeeld)" ones are made up for the demo.
 ORGANISATIONS = [
-    ("CMO STAMM", "kennisinstellingen", "GM0106"),
-    ("Rijksuniversiteit Groningen", "kennisinstellingen", "GM0014"),
-    ("Movisie", "kennisinstellingen", None),
-    ("Sociaal Planbureau Groningen", "kennisinstellingen", "GM0014"),
-    ("Trendbureau Drenthe", "kennisinstellingen", "GM0106"),
-    ("Gemeente Assen", "gemeenten", "GM0106"),
-    ("Gemeente Stadskanaal", "gemeenten", "GM0037"),
-    ("Gemeente Emmen", "gemeenten", "GM0114"),
-    ("Gemeente Veendam", "gemeenten", "GM0047"),
-    ("Woonstichting Veenland (voorbeeld)", "wonen", "GM0037"),
-    ("Welzijn Drentse Monden (voorbeeld)", "welzijn", "GM1681"),
-    ("Zorggroep De Vaart (voorbeeld)", "zorg", "GM0114"),
+    (
+        "CMO STAMM",
+        "kennisinstellingen",
+        "GM0106",
+        "Kennis- en adviesbureau voor het sociaal domein in Groningen en Drenthe. Coördineert "
+        "de Alliantie van Kracht en de leeromgeving.",
+        [],
+    ),
+    (
+        "Rijksuniversiteit Groningen",
+        "kennisinstellingen",
+        "GM0014",
+        "Doet meerjarig onderzoek naar overerfbare armoede in de Veenkoloniën.",
+        VEENKOLONIEN_CORE,
+    ),
+    (
+        "Movisie",
+        "kennisinstellingen",
+        None,
+        "Landelijk kennisinstituut voor het sociaal domein; deelt wat werkt tegen armoede.",
+        [],
+    ),
+    (
+        "Sociaal Planbureau Groningen",
+        "kennisinstellingen",
+        "GM0014",
+        "Volgt trends en ontwikkelingen rond armoede in de provincie Groningen.",
+        [],
+    ),
+    (
+        "Trendbureau Drenthe",
+        "kennisinstellingen",
+        "GM0106",
+        "Volgt trends en ontwikkelingen rond armoede in de provincie Drenthe.",
+        [],
+    ),
+    ("Gemeente Assen", "gemeenten", "GM0106", "Gemeente in Drenthe.", ["GM0106"]),
+    ("Gemeente Stadskanaal", "gemeenten", "GM0037", "Gemeente in Groningen.", ["GM0037"]),
+    ("Gemeente Emmen", "gemeenten", "GM0114", "Gemeente in Drenthe.", ["GM0114"]),
+    ("Gemeente Veendam", "gemeenten", "GM0047", "Gemeente in Groningen.", ["GM0047"]),
+    (
+        "Woonstichting Veenland (voorbeeld)",
+        "wonen",
+        "GM0037",
+        "Een woningcorporatie zoals er in de regio meer zijn; verzonnen voor de demo.",
+        ["GM0037", "GM0047", "GM0765"],
+    ),
+    (
+        "Welzijn Drentse Monden (voorbeeld)",
+        "welzijn",
+        "GM1681",
+        "Een welzijnsorganisatie zoals er in de regio meer zijn; verzonnen voor de demo.",
+        ["GM1681", "GM0114"],
+    ),
+    (
+        "Zorggroep De Vaart (voorbeeld)",
+        "zorg",
+        "GM0114",
+        "Een zorgorganisatie zoals er in de regio meer zijn; verzonnen voor de demo.",
+        ["GM0114"],
+    ),
+    (
+        "Provincie Groningen",
+        "overheid",
+        None,
+        "Maakt de leeromgeving, het onderzoek en de werksessies mede mogelijk.",
+        [],
+    ),
+    (
+        "Provincie Drenthe",
+        "overheid",
+        None,
+        "Maakt de leeromgeving, het onderzoek en de werksessies mede mogelijk.",
+        [],
+    ),
+    (
+        "Vereniging van Nederlandse Gemeenten (VNG)",
+        "overheid",
+        None,
+        "De vereniging van alle gemeenten; steunt de werksessies over vroegsignalering.",
+        [],
+    ),
+    (
+        "Vereniging van Drentse Gemeenten (VDG)",
+        "overheid",
+        None,
+        "De samenwerking van de Drentse gemeenten; trekt op met de VGG bij vroegsignalering.",
+        [],
+    ),
+    (
+        "Vereniging van Groninger Gemeenten (VGG)",
+        "overheid",
+        None,
+        "De samenwerking van de Groninger gemeenten; trekt op met de VDG bij vroegsignalering.",
+        [],
+    ),
 ]
 
 # The English names editors would fill, by model and slug. The loader looks every term
@@ -148,6 +236,7 @@ ENGLISH_NAMES = {
         "zorg": "Care",
         "gemeenten": "Municipalities",
         "kennisinstellingen": "Knowledge institutions",
+        "overheid": "Government and associations",
     },
     "role": {
         "incassomedewerker": "Rent arrears officer, housing association",

@@ -255,6 +255,7 @@ def _track(
         source="Onderzoek van de Rijksuniversiteit Groningen naar overerfbare armoede in de Veenkoloniën.",
     )
     track.regions.set(regions)
+    track.co_funders.set(Organisation.objects.filter(name__startswith="Provincie "))
     track.roles.set(Role.objects.filter(slug__in=data["roles"]))
     track.themes.set(Theme.objects.filter(slug__in=data["themes"]))
     track.trainers.set([trainer])

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.facets import VEENKOLONIEN
 from core.models import Role, Theme
 
 from .models import (
@@ -77,8 +78,10 @@ class AgendaFilterForm(forms.Form):
     def __init__(self, *args: Any, months: list[tuple[str, str]], regions: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.fields["maand"].choices = [("", _("All months")), *months]  # type: ignore[attr-defined]
-        self.fields["regio"].choices = [("", _("All regions"))] + [  # type: ignore[attr-defined]
-            (region.slug, region.name) for region in regions
+        self.fields["regio"].choices = [  # type: ignore[attr-defined]
+            ("", _("All regions")),
+            *((region.slug, region.name) for region in regions),
+            (VEENKOLONIEN, _("Veenkoloniën")),
         ]
 
 

@@ -103,6 +103,16 @@ class EventPage(LearningItemPage):
         related_name="+",
         verbose_name=_("organiser"),
     )
+    co_funders = ParentalManyToManyField(
+        Organisation,
+        blank=True,
+        limit_choices_to={"is_partner": True},
+        related_name="+",
+        verbose_name=_("made possible by"),
+        help_text=_(
+            "Partners that fund it together with the organiser, e.g. the provinces or the VNG."
+        ),
+    )
     trainer_names = models.CharField(
         _("trainers"), max_length=250, blank=True, help_text=_("Shown on the event page.")
     )
@@ -165,7 +175,12 @@ class EventPage(LearningItemPage):
         FieldPanel("kind"),
         FieldPanel("description"),
         MultiFieldPanel(
-            [FieldPanel("organiser"), FieldPanel("trainer_names"), FieldPanel("trainers")],
+            [
+                FieldPanel("organiser"),
+                FieldPanel("trainer_names"),
+                FieldPanel("trainers"),
+                FieldPanel("co_funders", widget=forms.CheckboxSelectMultiple),
+            ],
             heading=_("Organiser and trainers"),
         ),
         InlinePanel("sessions", heading=_("Sessions"), label=_("Session"), min_num=1),

@@ -21,6 +21,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Site
 
 from accounts.mfa import require_second_factor
+from catalogue.facets import VEENKOLONIEN
 from core.models import Region
 from core.portals import request_base_url
 from core.ratelimit import TOO_MANY_MAILS, may_send_mail
@@ -54,7 +55,11 @@ def agenda_context(request: HttpRequest, *, archive: bool) -> dict[str, Any]:
             sessions = sessions.filter(event__themes=data["thema"])
         if data["functie"]:
             sessions = sessions.filter(event__roles=data["functie"])
-        if data["regio"]:
+        if data["regio"] == VEENKOLONIEN:
+            sessions = sessions.filter(
+                event__in=EventPage.objects.filter(municipalities__is_veenkolonien=True)
+            )
+        elif data["regio"]:
             sessions = sessions.filter(event__regions__slug=data["regio"])
         if data["maand"]:
             year, month = (int(part) for part in data["maand"].split("-"))

@@ -4,16 +4,17 @@ the waiting list moving up when an editor publishes more seats."""
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, Min, Q, Value, When
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString
+from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 
-from core.models import Municipality
+from core.models import Municipality, Organisation
 from core.periodic import PeriodicJob
 from core.privacy import Holding, PersonalData, Removal
 
@@ -126,7 +127,7 @@ def past_events(now: datetime) -> tuple[str, Any]:
 @hooks.register("municipality_offer")
 def sessions_near(request: HttpRequest, municipality: Municipality) -> SafeString:
     """The monitor's page of a municipality: upcoming sessions this portal shows, those held
-    in the municipality itself first (sessions have a place, not a municipality)."""
+    in the municipality itself first (the event names it, or the session's place does)."""
     sessions = (
         Session.objects.of_live_events(getattr(request, "region", None))
         .upcoming()
@@ -134,7 +135,8 @@ def sessions_near(request: HttpRequest, municipality: Municipality) -> SafeStrin
         .annotate(
             is_here=Case(
                 When(
-                    Q(place_name__icontains=municipality.name)
+                    Q(event__in=EventPage.objects.filter(municipalities=municipality))
+                    | Q(place_name__icontains=municipality.name)
                     | Q(address__icontains=municipality.name),
                     then=Value(0),
                 ),
@@ -146,5 +148,23 @@ def sessions_near(request: HttpRequest, municipality: Municipality) -> SafeStrin
     return render_to_string(
         "events/partials/municipality_sessions.html",
         {"sessions": sessions, "municipality": municipality},
+        request=request,
+    )
+
+
+@hooks.register("organisation_panels")
+def events_of(request: HttpRequest, organisation: Organisation) -> SafeString:
+    """A partner's page: the coming events it organises or makes possible."""
+    sessions = Session.objects.of_live_events(getattr(request, "region", None)).upcoming()
+    events = (
+        EventPage.objects.filter(pk__in=sessions.values("event_id"))
+        .filter(Q(organiser=organisation) | Q(co_funders=organisation))
+        # The aggregate groups by event, so an event with several co-funders shows once.
+        .annotate(next_start=Min("sessions__starts_at", filter=Q(sessions__ends_at__gte=now())))
+        .order_by("next_start", "pk")
+    )
+    return render_to_string(
+        "events/partials/organisation_events.html",
+        {"events": events, "organisation": organisation},
         request=request,
     )

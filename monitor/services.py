@@ -16,8 +16,10 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.cache import invalidate_page_cache
 from core.models import Municipality, Region
 
+from .figures import chosen_veenkolonien
 from .indicators import INDICATORS
 from .models import Boundary, Figure, Indicator, Source, VeenkolonienDefinition
 from .projection import outline, polygons_of
@@ -306,7 +308,23 @@ def import_veenkolonien(*, path: Path) -> int:
             },
         )
         group.municipalities.set(members[key])
+    apply_veenkolonien()
     return len(definitions)
+
+
+@transaction.atomic
+def apply_veenkolonien() -> None:
+    """Mark the municipalities of the chosen definition as the Veenkoloniën: the group the
+    region filters of the catalogue and the agenda offer. Without definitions, what the
+    municipalities say stays as it is."""
+    definition, members = chosen_veenkolonien()
+    if definition is None:
+        return
+    municipalities = Municipality.objects.select_for_update()
+    left = municipalities.filter(is_veenkolonien=True).exclude(pk__in=members)
+    joined = municipalities.filter(is_veenkolonien=False, pk__in=members)
+    if left.update(is_veenkolonien=False) + joined.update(is_veenkolonien=True):
+        invalidate_page_cache()
 
 
 def import_data_dir(*, directory: Path, progress: Progress | None = None) -> ImportResult | None:

@@ -68,6 +68,16 @@ class TrackPage(LearningItemPage):
         related_name="+",
         verbose_name=_("organiser"),
     )
+    co_funders = ParentalManyToManyField(
+        Organisation,
+        blank=True,
+        limit_choices_to={"is_partner": True},
+        related_name="+",
+        verbose_name=_("made possible by"),
+        help_text=_(
+            "Partners that fund it together with the organiser, e.g. the provinces or the VNG."
+        ),
+    )
     trainers = ParentalManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
@@ -102,7 +112,12 @@ class TrackPage(LearningItemPage):
         FieldPanel("description"),
         FieldPanel("study_load_hours"),
         MultiFieldPanel(
-            [FieldPanel("organiser"), FieldPanel("trainers")], heading=_("Organiser and trainers")
+            [
+                FieldPanel("organiser"),
+                FieldPanel("trainers"),
+                FieldPanel("co_funders", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Organiser and trainers"),
         ),
         InlinePanel("days", heading=_("Programme"), label=_("Day"), min_num=1),
         MultiFieldPanel(

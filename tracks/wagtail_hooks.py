@@ -4,8 +4,11 @@ links to the matrix of who has done what. Issuing due certificates is a periodic
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.db.models import Q
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
@@ -13,6 +16,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.models import Organisation
 from core.periodic import PeriodicJob
 from core.privacy import Holding, PersonalData, Removal
 from events.models import Registration, RegistrationState, Session
@@ -138,3 +142,21 @@ def closed_tracks(now: datetime) -> tuple[str, Any]:
     return str(_("Registration closed")), TrackPage.objects.filter(
         pk__in=Cohort.objects.values("track_id")
     ).exclude(pk__in=Cohort.objects.open_for_registration(now).values("track_id")).values("pk")
+
+
+@hooks.register("organisation_panels")
+def tracks_of(request: HttpRequest, organisation: Organisation) -> SafeString:
+    """A partner's page: the tracks it organises or makes possible."""
+    tracks = (
+        TrackPage.objects.live()
+        .public()
+        .for_region(getattr(request, "region", None))  # type: ignore[attr-defined]
+        .filter(Q(organiser=organisation) | Q(co_funders=organisation))
+        .distinct()
+        .order_by("title")
+    )
+    return render_to_string(
+        "tracks/partials/organisation_tracks.html",
+        {"tracks": tracks, "organisation": organisation},
+        request=request,
+    )

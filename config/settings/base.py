@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "core",
     # Before allauth, so its templates override allauth's.
     "accounts",
+    "organisations",
     "glossary",
     "catalogue",
     "news",

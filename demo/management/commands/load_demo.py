@@ -134,14 +134,18 @@ class Command(BaseCommand):
                     "sort_order": order,
                 },
             )
-        for name, sector_slug, municipality_code in taxonomy.ORGANISATIONS:
-            Organisation.objects.get_or_create(
+        for name, sector_slug, code, description, works_in in taxonomy.ORGANISATIONS:
+            organisation, created = Organisation.objects.get_or_create(
                 name=name,
                 defaults={
                     "sector": sectors[sector_slug],
-                    "municipality": Municipality.objects.filter(cbs_code=municipality_code).first(),
+                    "municipality": Municipality.objects.filter(cbs_code=code).first(),
+                    "is_partner": True,
+                    "description": description,
                 },
             )
+            if created:
+                organisation.municipalities.set(Municipality.objects.filter(cbs_code__in=works_in))
         return regions
 
     def load_monitor(self) -> None:

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0006_taxonomy_name_en'),
+        ('core', '0008_organisation_pages'),
     ]
 
     operations = [
