@@ -10,7 +10,7 @@ WORKERS ?= 3
 # for each portal's host name (groningen.localhost), so `PORT=8100 make run` links to 8100.
 export PORTAL_BASE_URL ?= http://{hostname}:$(PORT)
 
-.PHONY: run dev test check messages install run-deps test-deps
+.PHONY: run dev test check messages install run-deps test-deps ralph
 
 # Virtual environment with the locked dependencies, reinstalled when the lock changes.
 $(BIN)/.installed: requirements.lock
@@ -73,6 +73,18 @@ test-deps: run-deps
 	@command -v pg_dump >/dev/null || { $(call apt_install,postgresql-client); }
 	@[ -x /usr/sbin/nginx ] || { $(call apt_install,nginx-light); }
 
+# Ralph, the learning record store the tests of learning/lrs.py send statements to, in
+# its own virtual environment: its FastAPI, pydantic and uvicorn pins stay out of our lock.
+# Pinned here; `requests` is a module its auth command imports but does not declare.
+RALPH_VENV := var/ralph-venv
+RALPH_PACKAGES := 'ralph-malph[cli,lrs]==5.1.0' requests
+$(RALPH_VENV)/.installed: Makefile
+	test -x $(RALPH_VENV)/bin/python || $(PYTHON) -m venv $(RALPH_VENV)
+	$(RALPH_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(RALPH_VENV)/bin/python -m pip install --quiet $(RALPH_PACKAGES)
+	touch $@
+ralph: $(RALPH_VENV)/.installed
+
 # Exit code 5 means pytest collected no tests (e.g. a -k filter that matches none).
 # Three runs, each on every core (pytest-xdist, a test file per process, so fixtures that
 # build the demo once per file or package are built once per process): the suite; the
@@ -83,7 +95,7 @@ test-deps: run-deps
 # TEST_MARKS narrows the runs, e.g. CI's second database skips the browser journeys.
 TEST_MARKS ?= not concurrency
 XDIST = --numprocesses auto --dist loadfile
-test: test-deps install
+test: test-deps install ralph
 	$(BIN)/pytest -m "($(TEST_MARKS)) and not browser" $(XDIST) $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	$(BIN)/pytest -m "($(TEST_MARKS)) and browser" $(XDIST) $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	TEST_SQLITE_FILE="$$(mktemp -u "$${TMPDIR:-/tmp}/leeromgeving-test-XXXXXX.sqlite3")" \

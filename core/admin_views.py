@@ -28,7 +28,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
 from . import services
-from .models import OutgoingEmail
+from .models import OutgoingEmail, OutgoingMessage
 
 
 def _kinds() -> list[tuple[str, str]]:
@@ -185,4 +185,62 @@ class OutgoingEmailViewSet(ModelViewSet):
                 SendAgainView.as_view(),
                 name="send_again",
             ),
+        ]
+
+
+class OutgoingMessageIndexView(IndexView):
+    def get_base_queryset(self) -> QuerySet[OutgoingMessage]:
+        return super().get_base_queryset().pending().defer("payload")  # type: ignore[attr-defined]
+
+
+class OutgoingMessageViewSet(ModelViewSet):
+    """What waits for another system (an LRS): nothing to do but see that it waits and why,
+    as it is tried again by itself until the system takes it."""
+
+    model = OutgoingMessage
+    name = "core_outbox_messages"
+    url_prefix = "uitgaande-berichten"
+    icon = "resubmit"
+    menu_label = gettext_lazy("Outgoing messages")
+    menu_order = 251
+    add_to_admin_menu = True
+    add_to_reference_index = False
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    index_view_class = OutgoingMessageIndexView
+    list_display = [
+        "channel",
+        "key",
+        "attempts",
+        "last_error",
+        Column(
+            "next_attempt_at",
+            label=gettext_lazy("Next attempt"),
+            accessor=lambda message: _moment(message.next_attempt_at),
+            sort_key="next_attempt_at",
+        ),
+        Column(
+            "created_at",
+            label=gettext_lazy("Created at"),
+            accessor=lambda message: _moment(message.created_at),
+            sort_key="created_at",
+        ),
+    ]
+    list_filter = ["channel"]
+    list_per_page = 50
+    ordering = ["next_attempt_at", "pk"]
+
+    def get_common_view_kwargs(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_common_view_kwargs(
+            add_url_name=None,
+            edit_url_name=None,
+            delete_url_name=None,
+            history_url_name=None,
+            **kwargs,
+        )
+
+    def get_urlpatterns(self) -> list[Any]:
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
         ]

@@ -26,7 +26,7 @@ from wagtail.url_routing import RouteResult
 
 from .cache import CACHE_SECONDS, page_cache, portal_data_key, remember, remember_in_process
 from .portals import base_url, site_path
-from .querysets import OutgoingEmailQuerySet
+from .querysets import OutgoingEmailQuerySet, OutgoingMessageQuerySet
 from .validators import cbs_code_validator, validate_accent_colour
 
 # ---------------------------------------------------------------------------
@@ -615,3 +615,41 @@ class OutgoingEmail(models.Model):
         if self.sent_at is not None:
             return str(_("sent"))
         return str(_("failed")) if self.is_failed else str(_("waiting"))
+
+
+class OutgoingMessage(models.Model):
+    """One message to another system (a learning record store), written in the transaction
+    of the change it tells about and kept until that system has it; core.outbox puts it in
+    and core.tasks delivers it through the channel an app registered. Unlike an e-mail it
+    never gives up: the receiver stores each `key` once, so a late or repeated delivery
+    does no harm, and a lost one would leave a gap in its data."""
+
+    channel = models.CharField(
+        _("channel"), max_length=50, help_text=_("Who delivers it, e.g. learning.lrs.")
+    )
+    key = models.CharField(
+        _("key"), max_length=100, help_text=_("What the receiver knows it by, e.g. an id.")
+    )
+    payload = models.JSONField(default=dict)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+
+    objects = OutgoingMessageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("outgoing message")
+        verbose_name_plural = _("outgoing messages")
+        indexes = [models.Index(fields=["next_attempt_at"])]
+        constraints = [
+            models.UniqueConstraint(fields=["channel", "key"], name="one_message_per_key"),
+            models.CheckConstraint(
+                condition=Q(sent_at=None) | Q(next_attempt_at=None),
+                name="a_sent_message_has_no_next_attempt",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.channel} {self.key}"

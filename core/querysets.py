@@ -20,3 +20,11 @@ class OutgoingEmailQuerySet(models.QuerySet):
 
     def failed(self) -> OutgoingEmailQuerySet:
         return self.filter(sent_at=None, next_attempt_at=None)
+
+
+class OutgoingMessageQuerySet(models.QuerySet):
+    def due(self, now: datetime) -> OutgoingMessageQuerySet:
+        return self.filter(sent_at=None, next_attempt_at__lte=now).order_by("next_attempt_at")
+
+    def pending(self) -> OutgoingMessageQuerySet:
+        return self.filter(sent_at=None)

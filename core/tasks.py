@@ -29,7 +29,8 @@ from django.utils import timezone
 from django_tasks import task
 
 from .mail import message_from_data, needs_rendering, rendered_data
-from .models import OutgoingEmail
+from .models import OutgoingEmail, OutgoingMessage
+from .outbox import deliverer
 
 MAX_ATTEMPTS = 12  # with the back-off: a mail server may be down for a day
 MAX_DELAY = timedelta(hours=6)
@@ -131,3 +132,74 @@ def empty_sent_emails(*, now: datetime | None = None) -> int:
     stays as the record that it was sent, the links and personal text in it go."""
     cutoff = (now or timezone.now()) - KEEP_SENT_CONTENT
     return OutgoingEmail.objects.filter(sent_at__lt=cutoff).exclude(message={}).update(message={})
+
+
+# ---------------------------------------------------------------------------
+# Messages to other systems (core.outbox)
+# ---------------------------------------------------------------------------
+
+
+@task()
+def deliver_message(message_id: int) -> bool:
+    """Deliver one message of core.outbox if it is due; returns whether the receiver has it.
+
+    Unlike an e-mail, the row is not locked while the receiver answers: its receiver stores
+    each key once, so a second delivery is harmless, and no database lock (on SQLite, the
+    whole database) waits for another system. The attempt is claimed first, in its own
+    short transaction, by moving the next attempt on with the back-off: another worker or
+    the clock finds it not due, and should this process die, it is simply due again then.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        message = (
+            OutgoingMessage.objects.select_for_update(skip_locked=True)
+            .filter(pk=message_id, sent_at=None, next_attempt_at__lte=now)
+            .first()
+        )
+        if message is None:
+            return False  # delivered, being delivered, or not due yet
+        message.attempts += 1
+        message.next_attempt_at = next_message_attempt(message.attempts, now=now)
+        message.save(update_fields=["attempts", "next_attempt_at"])
+    try:
+        deliverer(message.channel)(message.payload)
+    except Exception as error:
+        OutgoingMessage.objects.filter(pk=message.pk, sent_at=None).update(
+            last_error=f"{type(error).__name__}: {error}"[:500]
+        )
+        _retry_message_later(message)
+        return False
+    OutgoingMessage.objects.filter(pk=message.pk).update(
+        sent_at=timezone.now(), next_attempt_at=None, last_error=""
+    )
+    return True
+
+
+def next_message_attempt(attempts: int, *, now: datetime) -> datetime:
+    """2, 4, 8 … minutes after this many attempts, at most MAX_DELAY apart, for ever."""
+    return now + min(timedelta(minutes=2 ** min(attempts, 16)), MAX_DELAY)
+
+
+def _retry_message_later(message: OutgoingMessage) -> None:
+    # As for e-mail: the clock retries anyway; a backend that can defer retries on time.
+    run_after = message.next_attempt_at
+    if run_after is None or not deliver_message.get_backend().supports_defer:
+        return
+    deliver_message.using(run_after=run_after).enqueue(message_id=message.pk)
+
+
+def send_due_messages(*, now: datetime | None = None) -> int:
+    """Deliver what is due, oldest first (a periodic job). As with e-mail, a message that
+    does not go out ends the round for its channel: its receiver is probably down, and the
+    rest would only wait for its time-out one by one. Returns how many went out."""
+    sent = 0
+    stopped: set[str] = set()
+    due = OutgoingMessage.objects.due(now or timezone.now()).values_list("pk", "channel")  # type: ignore[attr-defined]
+    for message_id, channel in due:
+        if channel in stopped:
+            continue
+        if deliver_message.call(message_id=message_id):
+            sent += 1
+        else:
+            stopped.add(channel)
+    return sent

@@ -27,7 +27,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail.users.models import UserProfile
 
-from .admin_views import OutgoingEmailViewSet
+from .admin_views import OutgoingEmailViewSet, OutgoingMessageViewSet
 from .cache import invalidate_page_cache
 from .links import links_off_portal
 from .models import (
@@ -43,7 +43,7 @@ from .models import (
 from .periodic import PeriodicJob
 from .privacy import Holding, PersonalData, Removal
 from .services import SEND_AGAIN
-from .tasks import empty_sent_emails, send_due_emails
+from .tasks import empty_sent_emails, send_due_emails, send_due_messages
 
 
 class RegionViewSet(SnippetViewSet):
@@ -138,6 +138,11 @@ def register_outbox() -> OutgoingEmailViewSet:
     return OutgoingEmailViewSet()
 
 
+@hooks.register("register_admin_viewset")
+def register_message_outbox() -> OutgoingMessageViewSet:
+    return OutgoingMessageViewSet()
+
+
 @hooks.register("register_log_actions")
 def register_outbox_actions(actions: LogActionRegistry) -> None:
     actions.register_action(SEND_AGAIN, _("Send again"), _("E-mail sent again"))
@@ -152,6 +157,7 @@ def periodic_jobs() -> list[PeriodicJob]:
     return [
         PeriodicJob("core-send-due-email", timedelta(minutes=1), send_due_emails),
         PeriodicJob("core-empty-sent-email", timedelta(days=1), empty_sent_emails),
+        PeriodicJob("core-send-due-messages", timedelta(minutes=1), send_due_messages),
         PeriodicJob(
             "wagtail-publish-scheduled",
             timedelta(minutes=1),

@@ -143,6 +143,12 @@ class LearningRecord(models.Model):
         verbose_name = _("learning record")
         verbose_name_plural = _("learning records")
         ordering = ["-timestamp"]
+        permissions = [
+            (
+                "export_research_data",
+                _("Can export anonymised learning records for research"),
+            )
+        ]
         indexes = [
             models.Index(fields=["actor", "activity_type", "activity_id"]),
             models.Index(fields=["activity_type", "activity_id", "verb"]),

@@ -3,7 +3,8 @@
 After a record is written, in the same transaction, every function registered with the
 Wagtail hook `learning_record_written` is called with it. Apps above `learning` plug in
 there to act on what a person just did: `tracks` checks whether it completes a track.
-Nothing is written when a person only looks at a page.
+Nothing is written when a person only looks at a page. With a learning record store
+configured, each record also goes there through core's outbox (learning.lrs).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
 
+from . import lrs
 from .models import AssignmentAnswers, LearningRecord, Verb, activity_type_and_id
 from .xapi import statements_of
 
@@ -62,7 +64,7 @@ def _append(
 ) -> LearningRecord:
     content_type, object_id = activity_type_and_id(activity)
     profile = getattr(actor, "profile", None)
-    return LearningRecord.objects.create(
+    record = LearningRecord.objects.create(
         timestamp=timezone.now(),
         actor=actor,
         verb=verb,
@@ -77,6 +79,8 @@ def _append(
         organisation_id=getattr(profile, "organisation_id", None),
         extensions=extensions or {},
     )
+    lrs.queue_record(record)  # in this transaction: the statement exists when the record does
+    return record
 
 
 def _announce(record: LearningRecord) -> None:

@@ -1,7 +1,11 @@
+from django.contrib.auth.models import Permission
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.urls import path, reverse
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from catalogue.models import (
     LearningItemPage,
@@ -12,10 +16,12 @@ from catalogue.models import (
 from core.privacy import Holding, PersonalData, Removal
 
 from . import (
+    lrs,
     routes,
     scan_hooks,  # noqa: F401  (registers the needs scan's situations)
     services,
 )
+from .admin_views import PERMISSION, ResearchExportDownloadView, ResearchExportView
 from .models import RouteStep
 from .progress import item_progress
 
@@ -32,6 +38,47 @@ def progress_panel(request: HttpRequest, page: LearningItemPage) -> SafeString:
             is_in_route=RouteStep.objects.of(request.user).filter(page=page).exists(),
         )
     return render_to_string("learning/partials/item_panel.html", context, request=request)
+
+
+@hooks.register("register_admin_urls")
+def research_export_urls() -> list:
+    return [
+        path("onderzoek/", ResearchExportView.as_view(), name="learning_research_export"),
+        path(
+            "onderzoek/download/",
+            ResearchExportDownloadView.as_view(),
+            name="learning_research_export_download",
+        ),
+    ]
+
+
+class ResearchExportMenuItem(MenuItem):
+    def is_shown(self, request: HttpRequest) -> bool:
+        return request.user.has_perm(PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def research_export_menu_item() -> MenuItem:
+    return ResearchExportMenuItem(
+        _("Learning records for research"),
+        reverse("learning_research_export"),
+        icon_name="download",
+        order=900,
+    )
+
+
+@hooks.register("register_permissions")
+def research_export_permission() -> object:
+    """So that it can be given to a group under Settings → Groups."""
+    return Permission.objects.filter(
+        content_type__app_label="learning", codename="export_research_data"
+    )
+
+
+@hooks.register("outbox_channels")
+def outbox_channels() -> dict[str, object]:
+    """Core's outbox delivers the statements of learning records to the LRS."""
+    return {lrs.CHANNEL: lrs.deliver}
 
 
 @hooks.register("personal_data")

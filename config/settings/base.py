@@ -332,6 +332,14 @@ CIRCLES_CASE_DELETE_AFTER_MONTHS = env.int("CIRCLES_CASE_DELETE_AFTER_MONTHS", d
 # Messages from the contact and theme-idea forms are personal data: removed after this.
 NEWS_MESSAGE_RETENTION_DAYS = env.int("NEWS_MESSAGE_RETENTION_DAYS", default=365)
 
+# A learning record store that receives every learning record as an xAPI statement
+# (learning.lrs): its xAPI address (the Statements resource is below it) and the HTTP basic
+# credentials. Empty: no LRS, and nothing is queued for one.
+LRS_ENDPOINT = env("LRS_ENDPOINT", default="")
+LRS_USERNAME = env("LRS_USERNAME", default="")
+LRS_PASSWORD = env("LRS_PASSWORD", default="")
+LRS_TIMEOUT = env.int("LRS_TIMEOUT", default=10)
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
