@@ -50,6 +50,7 @@ urlpatterns += [
     path("", include("newsletter.urls")),
     path("", include("monitor.urls")),
     path("zoeken/", include("search.urls")),
+    path("api/v1/", include("api.urls")),
 ]
 urlpatterns += [
     # Wagtail's own log-in form for pages open to logged-in people only would skip
