@@ -143,7 +143,11 @@ class GlossaryTermSerializer(serializers.Serializer):
     name = serializers.CharField()
     short_definition = serializers.CharField()
     synonyms = serializers.ListField(child=serializers.CharField(), source="synonym_list")
-    related_terms = serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")
+    related_terms = serializers.SerializerMethodField(help_text="Slugs of related terms.")
+
+    @extend_schema_field({"type": "array", "items": {"type": "string"}})
+    def get_related_terms(self, term: Any) -> list[str]:
+        return [related.slug for related in term.related_terms.all()]
 
 
 class NewsSerializer(serializers.Serializer):

@@ -17,9 +17,17 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, serializers
-from rest_framework.exceptions import ValidationError
+from rest_framework.decorators import (
+    api_view,
+    authentication_classes,
+    permission_classes,
+    schema,
+    throttle_classes,
+)
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
+from rest_framework.response import Response
 
 from catalogue.facets import build_facets, filter_by_facets
 from catalogue.models import SHOW_CLOSED, SORTS, LearningItemPage
@@ -247,3 +255,12 @@ class FigureList(PublicListView):
         if indicator:
             figures = figures.for_indicator(indicator)
         return figures.order_by("municipality__name", "indicator__sort_order", "pk")
+
+
+@api_view(["GET", "HEAD", "OPTIONS"])
+@authentication_classes([])
+@permission_classes([AllowAny])
+@throttle_classes([ClientRateThrottle])
+@schema(None)
+def not_found(request: Request) -> Response:
+    raise NotFound()

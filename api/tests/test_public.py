@@ -170,3 +170,20 @@ def test_limit_per_client_says_so_in_dutch(client, catalogue, settings):
     assert int(response["Retry-After"]) > 0
     # Another client has its own count.
     assert client.get("/api/v1/begrippen/", REMOTE_ADDR="10.0.0.2").status_code == 200
+
+
+def test_schema_and_documentation(client, catalogue):
+    schema = client.get("/api/v1/schema/?format=json").json()
+    assert schema["openapi"].startswith("3.")
+    assert "/api/v1/aanbod/" in schema["paths"]
+    assert not [path for path in schema["paths"] if not path.startswith("/api/v1/")]
+    html = client.get("/api/v1/documentatie/").content.decode()
+    assert "GET /api/v1/agenda/" in html
+    assert "<script" not in html.split("</header>")[-1]
+
+
+def test_unknown_addresses_under_the_api_are_json(client, catalogue):
+    response = client.get("/api/v1/bestaat-niet/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert client.get("/api/v1/aanbod/?pagina=99").status_code == 404
