@@ -23,7 +23,12 @@ def common_responses(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR
     for methods in result["paths"].values():
         for operation in methods.values():
-            for status, description in COMMON_RESPONSES.items():
+            needs_token = any(operation.get("security", [{}]))
+            responses = {
+                **COMMON_RESPONSES,
+                **({"401": "No valid personal access token."} if needs_token else {}),
+            }
+            for status, description in responses.items():
                 operation["responses"].setdefault(
                     status,
                     {

@@ -2,7 +2,7 @@ from django.urls import path, re_path
 from django.views.decorators.http import conditional_page
 from drf_spectacular.views import SpectacularAPIView
 
-from . import docs, views
+from . import docs, personal, views
 
 app_name = "api"
 
@@ -18,6 +18,22 @@ urlpatterns = [
     path("begrippen/", conditional_page(views.GlossaryList.as_view()), name="glossary"),
     path("nieuws/", conditional_page(views.NewsList.as_view()), name="news"),
     path("monitor/", conditional_page(views.FigureList.as_view()), name="figures"),
+    path("mij/leerroute/", conditional_page(personal.OwnRoute.as_view()), name="own_route"),
+    path(
+        "mij/inschrijvingen/",
+        conditional_page(personal.OwnRegistrations.as_view()),
+        name="own_registrations",
+    ),
+    path(
+        "mij/certificaten/",
+        conditional_page(personal.OwnCertificates.as_view()),
+        name="own_certificates",
+    ),
+    path(
+        "mij/leerervaringen/",
+        conditional_page(personal.OwnLearningRecords.as_view()),
+        name="own_learning_records",
+    ),
     # Anything else under /api/v1/ is a 404 in JSON, not the site's HTML page.
     re_path(r"", views.not_found),
 ]
