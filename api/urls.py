@@ -35,5 +35,5 @@ urlpatterns = [
         name="own_learning_records",
     ),
     # Anything else under /api/v1/ is a 404 in JSON, not the site's HTML page.
-    re_path(r"", views.not_found),
+    re_path(r"", views.not_found, name="not_found"),
 ]
