@@ -11,7 +11,8 @@ from api.services import create_access_token, revoke_access_token
 from catalogue.tests.factories import create_item
 from events.services import register_user
 from events.tests.factories import create_event, create_user
-from learning.services import complete_item
+from learning.models import Verb
+from learning.services import complete_item, record_statement
 
 
 @pytest.fixture
@@ -109,3 +110,19 @@ def test_tokens_are_in_the_personal_data_download(client, people):
     data = json.loads(body)
     assert [token["name"] for token in data["api_access_tokens"]] == ["HR-systeem"]
     assert secret not in body.decode()
+
+
+@pytest.mark.parametrize("count", [10, 100])
+def test_personal_lists_keep_their_queries(
+    client, catalogue, regions, django_assert_num_queries, count
+):
+    person = create_user("anna")
+    item = create_item(catalogue, slug="artikel", regions=regions)
+    for _ in range(count):
+        record_statement(actor=person, verb=Verb.PROGRESSED, activity=item, progress=0.5)
+    _token, secret = create_access_token(user=person, name="HR-systeem")
+    client.get("/api/v1/mij/leerervaringen/", **bearer(secret))  # notes the day of use
+    # The token with its person, and the records (the learning app's own export).
+    with django_assert_num_queries(2):
+        response = client.get("/api/v1/mij/leerervaringen/?per_pagina=100", **bearer(secret))
+    assert len(response.json()["results"]) == count
