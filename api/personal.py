@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext_lazy
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
@@ -73,27 +74,35 @@ def _section(export: Callable[..., dict[str, Any]], name: str) -> Callable[..., 
     return rows
 
 
-@extend_schema(summary="Your learning route", description="The steps of your route, in order.")
+@extend_schema(
+    summary=gettext_lazy("Your learning route"),
+    description=gettext_lazy("The steps of your route, in order."),
+)
 class OwnRoute(PersonalList):
     rows = staticmethod(_section(routes.personal_data, "learning_route"))
 
 
 @extend_schema(
-    summary="Your registrations",
-    description="Your registrations for sessions and track groups, with their history.",
+    summary=gettext_lazy("Your registrations"),
+    description=gettext_lazy(
+        "Your registrations for sessions and track groups, with their history."
+    ),
 )
 class OwnRegistrations(PersonalList):
     rows = staticmethod(_section(events_services.personal_data, "registrations"))
 
 
-@extend_schema(summary="Your certificates", description="Certificates of completed tracks.")
+@extend_schema(
+    summary=gettext_lazy("Your certificates"),
+    description=gettext_lazy("Certificates of completed tracks."),
+)
 class OwnCertificates(PersonalList):
     rows = staticmethod(_section(tracks_services.personal_data, "track_certificates"))
 
 
 @extend_schema(
-    summary="Your learning records",
-    description="Everything you did, as xAPI 1.0.3 statements, oldest first.",
+    summary=gettext_lazy("Your learning records"),
+    description=gettext_lazy("Everything you did, as xAPI 1.0.3 statements, oldest first."),
 )
 class OwnLearningRecords(PersonalList):
     rows = staticmethod(lambda *, user, base_url: statements_of(user, base_url=base_url))

@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, serializers
@@ -74,7 +75,7 @@ class PublicDetailView(PublicAPIMixin, generics.RetrieveAPIView):
     pass
 
 
-def _many(name: str, description: str, enum: list[str] | None = None) -> OpenApiParameter:
+def _many(name: str, description: Any, enum: list[str] | None = None) -> OpenApiParameter:
     return OpenApiParameter(
         name, OpenApiTypes.STR, many=True, explode=True, description=description, enum=enum
     )
@@ -82,15 +83,15 @@ def _many(name: str, description: str, enum: list[str] | None = None) -> OpenApi
 
 def _catalogue_parameters() -> list[OpenApiParameter]:
     descriptions = {
-        "rol": "Role (slug); several widen the result.",
-        "thema": "Theme (slug).",
-        "leervorm": "Learning form (slug).",
-        "duur": "Duration band.",
-        "regio": "Region (slug).",
-        "gezinstype": "Family type (slug).",
-        "kapitaal": "Form of capital (slug).",
-        "toegankelijkheid": "Accessibility.",
-        "ervaring": "Made with experts by experience.",
+        "rol": gettext_lazy("Role (slug); several widen the result."),
+        "thema": gettext_lazy("Theme (slug)."),
+        "leervorm": gettext_lazy("Learning form (slug)."),
+        "duur": gettext_lazy("Duration band."),
+        "regio": gettext_lazy("Region (slug)."),
+        "gezinstype": gettext_lazy("Family type (slug)."),
+        "kapitaal": gettext_lazy("Form of capital (slug)."),
+        "toegankelijkheid": gettext_lazy("Accessibility."),
+        "ervaring": gettext_lazy("Made with experts by experience."),
     }
     parameters = []
     for facet in build_facets():
@@ -104,16 +105,20 @@ def _catalogue_parameters() -> list[OpenApiParameter]:
             SHOW_CLOSED,
             OpenApiTypes.STR,
             enum=["ja"],
-            description="'ja' also lists what is over (past events, tracks without open groups).",
+            description=gettext_lazy(
+                "'ja' also lists what is over (past events, tracks without open groups)."
+            ),
         ),
         OpenApiParameter("sorteer", OpenApiTypes.STR, enum=list(SORTS)),
     ]
 
 
 @extend_schema(
-    summary="Learning items of the portal",
-    description="Every published item the portal's /aanbod/ lists, filtered as /aanbod/ "
-    "filters: options within a filter widen, filters narrow; unknown values are ignored.",
+    summary=gettext_lazy("Learning items of the portal"),
+    description=gettext_lazy(
+        "Every published item the portal's /aanbod/ lists, filtered as /aanbod/ "
+        "filters: options within a filter widen, filters narrow; unknown values are ignored."
+    ),
     parameters=_catalogue_parameters(),
 )
 class ItemList(PublicListView):
@@ -128,7 +133,10 @@ class ItemList(PublicListView):
         return filter_by_facets(items, query).order_by(*SORTS.get(sort, SORTS["nieuwste"]))
 
 
-@extend_schema(summary="One learning item", description="404 when the portal does not show it.")
+@extend_schema(
+    summary=gettext_lazy("One learning item"),
+    description=gettext_lazy("404 when the portal does not show it."),
+)
 class ItemDetail(PublicDetailView):
     serializer_class = api_serializers.ItemDetailSerializer
     lookup_field = "slug"
@@ -142,7 +150,9 @@ class BadFilterSerializer(serializers.Serializer):
     errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
 
 
-BAD_FILTER = OpenApiResponse(BadFilterSerializer, description="A filter has an unknown value.")
+BAD_FILTER = OpenApiResponse(
+    BadFilterSerializer, description=gettext_lazy("A filter has an unknown value.")
+)
 
 
 def _bad_filter(errors: dict[str, list[str]]) -> None:
@@ -150,16 +160,22 @@ def _bad_filter(errors: dict[str, list[str]]) -> None:
 
 
 @extend_schema(
-    summary="Sessions of the agenda",
-    description="The portal's coming sessions (with `archief=ja` the past ones), as /agenda/ "
-    "lists them, with their free seats.",
+    summary=gettext_lazy("Sessions of the agenda"),
+    description=gettext_lazy(
+        "The portal's coming sessions (with `archief=ja` the past ones), as /agenda/ "
+        "lists them, with their free seats."
+    ),
     parameters=[
-        OpenApiParameter("soort", OpenApiTypes.STR, description="Kind of event."),
-        OpenApiParameter("thema", OpenApiTypes.STR, description="Theme (slug)."),
-        OpenApiParameter("functie", OpenApiTypes.STR, description="Role (slug)."),
-        OpenApiParameter("regio", OpenApiTypes.STR, description="Region (slug)."),
-        OpenApiParameter("maand", OpenApiTypes.STR, description="Month, e.g. 2027-03."),
-        OpenApiParameter("archief", OpenApiTypes.STR, enum=["ja"], description="Past sessions."),
+        OpenApiParameter("soort", OpenApiTypes.STR, description=gettext_lazy("Kind of event.")),
+        OpenApiParameter("thema", OpenApiTypes.STR, description=gettext_lazy("Theme (slug).")),
+        OpenApiParameter("functie", OpenApiTypes.STR, description=gettext_lazy("Role (slug).")),
+        OpenApiParameter("regio", OpenApiTypes.STR, description=gettext_lazy("Region (slug).")),
+        OpenApiParameter(
+            "maand", OpenApiTypes.STR, description=gettext_lazy("Month, e.g. 2027-03.")
+        ),
+        OpenApiParameter(
+            "archief", OpenApiTypes.STR, enum=["ja"], description=gettext_lazy("Past sessions.")
+        ),
     ],
     responses={
         200: api_serializers.SessionSerializer(many=True),
@@ -185,9 +201,11 @@ class SessionList(PublicListView):
 
 
 @extend_schema(
-    summary="Tracks with their open groups",
-    description="The portal's tracks as /leergangen/ lists them, each with the groups one "
-    "can still register for, their free seats and their days.",
+    summary=gettext_lazy("Tracks with their open groups"),
+    description=gettext_lazy(
+        "The portal's tracks as /leergangen/ lists them, each with the groups one "
+        "can still register for, their free seats and their days."
+    ),
 )
 class TrackList(PublicListView):
     serializer_class = api_serializers.TrackSerializer
@@ -212,7 +230,10 @@ class TrackList(PublicListView):
         return tracks
 
 
-@extend_schema(summary="Glossary terms", description="Every term of /begrippen/, A to Z.")
+@extend_schema(
+    summary=gettext_lazy("Glossary terms"),
+    description=gettext_lazy("Every term of /begrippen/, A to Z."),
+)
 class GlossaryList(PublicListView):
     serializer_class = api_serializers.GlossaryTermSerializer
 
@@ -220,7 +241,9 @@ class GlossaryList(PublicListView):
         return Term.objects.with_related_terms().order_by("name", "pk")
 
 
-@extend_schema(summary="News", description="The portal's news items, newest first.")
+@extend_schema(
+    summary=gettext_lazy("News"), description=gettext_lazy("The portal's news items, newest first.")
+)
 class NewsList(PublicListView):
     serializer_class = api_serializers.NewsSerializer
 
@@ -229,12 +252,16 @@ class NewsList(PublicListView):
 
 
 @extend_schema(
-    summary="Figures of the poverty monitor",
-    description="CBS figures per municipality of Groningen and Drenthe, as /monitor/ shows "
-    "them; empty when none are imported. Without `jaar` the latest year.",
+    summary=gettext_lazy("Figures of the poverty monitor"),
+    description=gettext_lazy(
+        "CBS figures per municipality of Groningen and Drenthe, as /monitor/ shows "
+        "them; empty when none are imported. Without `jaar` the latest year."
+    ),
     parameters=[
-        OpenApiParameter("indicator", OpenApiTypes.STR, description="Indicator (column key)."),
-        OpenApiParameter("jaar", OpenApiTypes.INT, description="Year."),
+        OpenApiParameter(
+            "indicator", OpenApiTypes.STR, description=gettext_lazy("Indicator (column key).")
+        ),
+        OpenApiParameter("jaar", OpenApiTypes.INT, description=gettext_lazy("Year.")),
     ],
     responses={200: api_serializers.FigureSerializer(many=True), 400: BAD_FILTER},
 )

@@ -179,6 +179,7 @@ def test_schema_and_documentation(client, catalogue):
     assert not [path for path in schema["paths"] if not path.startswith("/api/v1/")]
     html = client.get("/api/v1/documentatie/").content.decode()
     assert "GET /api/v1/agenda/" in html
+    assert "Bijeenkomsten in de agenda" in html  # the schema's texts follow the language
     assert "<script" not in html.split("</header>")[-1]
 
 
