@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from wagtail import hooks
 from wagtail.admin.auth import permission_required
 
 from .forms import ActivateAuthenticatorForm, MergeOtherOrganisationForm, ProfileForm
@@ -54,7 +55,14 @@ def profile(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Your changes are saved."))
             return redirect("accounts:profile")
-    return render(request, "accounts/profile.html", {"form": form, "profile": own_profile})
+    # Apps above accounts add links here (e.g. the API's personal access tokens): each
+    # function of the `profile_links` hook takes the request and returns (label, url).
+    links = [link(request) for link in hooks.get_hooks("profile_links")]
+    return render(
+        request,
+        "accounts/profile.html",
+        {"form": form, "profile": own_profile, "profile_links": links},
+    )
 
 
 # Wagtail's decorator: someone in the admin without the right is sent to the admin's home

@@ -34,6 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
 os.environ["DEBUG"] = "false"
+# One load tool is one client: the API's limit per client would answer 429 after a moment.
+os.environ["API_RATE_LIMIT"] = "100000000/minute"
 
 parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
 parser.add_argument("--items", type=int, default=10_000)
@@ -254,6 +256,10 @@ def main() -> None:
     public += ["/aanbod/webinar-generatiearmoede/", "/agenda/", "/leergangen/"]
     public += ["/aanbod/driedaagse-leergang-de-armoedespiraal-doorbreken/"]
     public += ["/begrippen/", "/zoeken/?q=schulden", "/leerkringen/"]
+    # The API's lists (JSON is not in the page cache: "cached" asks the same address again).
+    public += ["/api/v1/aanbod/", "/api/v1/aanbod/?thema=vroegsignalering&sorteer=titel"]
+    public += ["/api/v1/agenda/", "/api/v1/leergangen/", "/api/v1/begrippen/"]
+    public += ["/api/v1/nieuws/", "/api/v1/monitor/"]
     personal = ["/mijn/", "/aanbod/", "/agenda/", item, f"/leerkringen/{circle.slug}/overzicht/"]
     if args.only:
         public = [page for page in public if args.only in page]

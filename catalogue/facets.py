@@ -197,13 +197,10 @@ def build_facets() -> list[Facet]:
     ]
 
 
-def apply_facets(
-    items: QuerySet[LearningItemPage], query: QueryDict, *, scope: str
-) -> tuple[QuerySet[LearningItemPage], list[Facet]]:
-    """Filter items by the facets chosen in the query string; return the filtered items
-    and the facets with their options, counts and choices. `scope` names the items given
-    (e.g. the portal's region), so counts can be cached per scope and choice."""
-    facets = build_facets()
+def _chosen(
+    facets: list[Facet], query: QueryDict
+) -> tuple[dict[str, list[tuple[str, str, str, str]]], dict[str, list[str]]]:
+    """Every facet's options, and the values of the query string that name one."""
     all_choices = remember(
         "catalogue-facet-choices", lambda: {f.param: f.choices() for f in facets}, get_language()
     )
@@ -216,6 +213,26 @@ def apply_facets(
         ]
         for facet in facets
     }
+    return all_choices, chosen
+
+
+def filter_by_facets(
+    items: QuerySet[LearningItemPage], query: QueryDict
+) -> QuerySet[LearningItemPage]:
+    """What `apply_facets` filters, without counting the options (the API's lists)."""
+    facets = build_facets()
+    _all_choices, chosen = _chosen(facets, query)
+    return items.filter(*[facet.q(chosen[facet.param]) for facet in facets if chosen[facet.param]])
+
+
+def apply_facets(
+    items: QuerySet[LearningItemPage], query: QueryDict, *, scope: str
+) -> tuple[QuerySet[LearningItemPage], list[Facet]]:
+    """Filter items by the facets chosen in the query string; return the filtered items
+    and the facets with their options, counts and choices. `scope` names the items given
+    (e.g. the portal's region), so counts can be cached per scope and choice."""
+    facets = build_facets()
+    all_choices, chosen = _chosen(facets, query)
     conditions = {
         facet.param: facet.q(chosen[facet.param]) for facet in facets if chosen[facet.param]
     }

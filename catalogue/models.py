@@ -88,6 +88,10 @@ class LearningItemQuerySet(RegionalPageQuerySet):
             .prefetch_related("roles")
         )
 
+    def with_terms(self) -> LearningItemQuerySet:
+        """Every term an item is tagged with, for lists that show them all (the API)."""
+        return self.prefetch_related("themes", "family_types", "capital_forms", "regions")
+
     def with_closed_label(self) -> LearningItemQuerySet:
         """Adds `closed_label`: empty while the item is on offer, else why it is not."""
         return self.annotate(

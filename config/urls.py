@@ -26,6 +26,7 @@ urlpatterns = [
     path("account/", include("allauth.urls")),
     path("mijn/", include("accounts.urls")),
     path("mijn/", include("dashboard.urls")),
+    path("mijn/api-sleutels/", include("api.page_urls")),
     path("documenten/", include(wagtaildocs_urls)),
     path("taal/", core_views.set_language, name="set_language"),
     path("portaal.css", core_views.portal_css, name="portal_css"),
@@ -51,6 +52,7 @@ urlpatterns += [
     path("", include("monitor.urls")),
     path("", include("organisations.urls")),
     path("zoeken/", include("search.urls")),
+    path("api/v1/", include("api.urls")),
 ]
 urlpatterns += [
     # Wagtail's own log-in form for pages open to logged-in people only would skip

@@ -31,12 +31,31 @@ from .calendar import calendar_for, sessions_for_calendar
 from .certificate import certificate_pdf
 from .forms import AgendaFilterForm, AttendanceForm, EvaluationForm, VisitorForm
 from .models import CalendarFeed, EventPage, Registration, RegistrationState, Session
+from .querysets import SessionQuerySet
 
 PAGE_SIZE = 20
 
 
 def agenda_context(request: HttpRequest, *, archive: bool) -> dict[str, Any]:
     """The sessions of /agenda/ (or its archive), filtered by the GET form."""
+    sessions, form = agenda_sessions(request, archive=archive)
+    paginator = Paginator(sessions, PAGE_SIZE)
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return {
+        "filter_form": form,
+        "archive": archive,
+        "sessions_page": paginator.get_page(request.GET.get("pagina", "1")),
+        "result_count": paginator.count,
+        "query_without_page": query.urlencode(),
+    }
+
+
+def agenda_sessions(
+    request: HttpRequest, *, archive: bool
+) -> tuple[SessionQuerySet, AgendaFilterForm]:
+    """The portal's coming (or past) sessions with their seat counts, filtered by the
+    agenda's GET form; the public API lists the same."""
     region = getattr(request, "region", None)
     now = timezone.now()
     sessions = Session.objects.of_live_events(region).select_related("event")
@@ -64,16 +83,7 @@ def agenda_context(request: HttpRequest, *, archive: bool) -> dict[str, Any]:
         if data["maand"]:
             year, month = (int(part) for part in data["maand"].split("-"))
             sessions = sessions.filter(starts_at__year=year, starts_at__month=month)
-    paginator = Paginator(sessions.with_seat_counts().distinct(), PAGE_SIZE)
-    query = request.GET.copy()
-    query.pop("pagina", None)
-    return {
-        "filter_form": form,
-        "archive": archive,
-        "sessions_page": paginator.get_page(request.GET.get("pagina", "1")),
-        "result_count": paginator.count,
-        "query_without_page": query.urlencode(),
-    }
+    return sessions.with_seat_counts().distinct(), form
 
 
 def _months(sessions: Any) -> list[tuple[str, str]]:

@@ -213,6 +213,23 @@ OWN_OR_PUBLIC = {
     "wagtailcore_authenticate_with_password",
     "wagtailcore_login",  # leads to allauth's log-in (config/urls.py)
     "wagtail_serve",  # walked as a live page of each page type on both portals
+    # The API: public lists, and the person's own tokens and data (a token, not a session).
+    "api:schema",
+    "api:documentation",
+    "api:items",
+    "api:item",
+    "api:sessions",
+    "api:tracks",
+    "api:glossary",
+    "api:news",
+    "api:figures",
+    "api:own_route",
+    "api:own_registrations",
+    "api:own_certificates",
+    "api:own_learning_records",
+    "api:not_found",
+    "api_tokens:list",
+    "api_tokens:revoke",
 }
 
 
@@ -390,6 +407,7 @@ def _arguments(editor: Any, learner: Any, other: Any) -> dict[str, dict[str, Any
         "wagtaildocs_authenticate_with_password": {"restriction_id": 1},
         "wagtailcore_authenticate_with_password": {"page_view_restriction_id": 1, "page_id": 1},
         "account_confirm_email": {"key": "onbekend"},
+        "api_tokens:revoke": {"pk": 1},
         "account_reset_password_from_key": {"uidb36": "1", "key": "onbekend"},
     }
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "dashboard",
     "demo",
     "operations",
+    "api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -58,6 +59,9 @@ INSTALLED_APPS = [
     "django_guid",
     "template_partials",
     "django_htmx",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -79,6 +83,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.ranges.RangeRequestMiddleware",
     "csp.middleware.CSPMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LanguageMiddleware",
     "core.cache.AnonymousPageCacheMiddleware",
@@ -393,3 +398,39 @@ HEALTH_CLOCK_MAX_AGE = env.int("HEALTH_CLOCK_MAX_AGE", default=300)
 # The open data of the poverty monitor (CBS figures, boundaries, Veenkoloniën definitions),
 # beside the checkout and never copied into it; `make run` and the demo import it when present.
 MONITOR_DATA_DIR = Path(env("MONITOR_DATA_DIR", default=str(BASE_DIR.parent / "shared" / "data")))
+
+# The API (/api/v1/, app `api`): read-only, paged, limited per client in the shared cache.
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # The client address for the limits: REMOTE_ADDR, or behind N proxies the address the
+    # last of them puts in X-Forwarded-For (never a value the client wrote itself).
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
+}
+API_RATE_LIMIT = env("API_RATE_LIMIT", default="120/minute")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Leren over armoede API",
+    "DESCRIPTION": (
+        "Read-only: the offer, the agenda, tracks, glossary, news and the poverty monitor of "
+        "the portal you ask, and with a personal access token your own learning data."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PREPROCESSING_HOOKS": ["api.schema.only_our_api"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.common_responses",
+    ],
+}
+# Anyone's web page may read the API from the browser: only reading, and without cookies
+# (the personal API takes a token in the Authorization header).
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]

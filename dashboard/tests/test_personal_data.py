@@ -34,6 +34,7 @@ from wagtail.models import (
 from wagtail.users.models import UserProfile
 
 from accounts.tests.factories import PASSWORD, ProfileFactory
+from api.services import create_access_token
 from catalogue.models import PracticeAssignmentPage
 from catalogue.tests.factories import create_item
 from circles.models import Bottleneck, CircleEvent
@@ -103,6 +104,8 @@ def everything(person, someone_else, catalogue, groningen) -> None:
     save_answers(user=person, page=assignment, answers={"a": "Mijn antwoord"}, submit=False)
     NeedsScan.objects.create(user=person, minutes_per_week=60)
     add_to_route(user=person, item=item)
+    # api: a personal access token (its secret is never stored)
+    create_access_token(user=person, name="HR-systeem")
     # events
     event = create_event(catalogue, regions=[region], capacity=1)
     session = event.sessions.get()

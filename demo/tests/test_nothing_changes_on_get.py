@@ -70,7 +70,10 @@ def personal_urls(learner: Any) -> list[str]:
     registration = Registration.objects.of(learner).filter(session__event__isnull=False).first()
     assert scan and step and item and assignment and registration
     arguments = {"scan_id": scan.pk, "step_id": step.pk, "page_id": item.pk}
-    arguments_of = {"learning:answers": {"page_id": assignment.pk}}
+    arguments_of = {
+        "learning:answers": {"page_id": assignment.pk},
+        "api_tokens:revoke": {"pk": 1},  # a GET is refused (405) before anything is looked up
+    }
     urls = []
     for name, route in url_patterns():
         if "mijn" not in route:
