@@ -70,7 +70,10 @@ def api_data(transactional_db, groningen, drenthe, settings):
 # Schemathesis's own pytest integration (`from_fixture`) does not run under pytest 9, so
 # the test draws the cases from each operation's Hypothesis strategy itself.
 # One test for both kinds of cases: the live server's database is emptied after each test,
-# Wagtail's root page with it.
+# Wagtail's root page with it. So it runs apart from the suite (marked `concurrency`, as
+# every transactional test), and restores what the migrations made first.
+@pytest.mark.concurrency
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_every_operation_conforms_to_the_schema(api_data, live_server):
     schema = schemathesis.openapi.from_url(f"{live_server.url}/api/v1/schema/?format=json")
     operations = [result.ok() for result in schema.get_all_operations()]  # type: ignore[union-attr]

@@ -20,7 +20,12 @@ from wagtail.models import Page
 from accounts.tests.factories import UserFactory
 from core.tests.factories import create_content_page, create_portal, shared_root
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# A transactional test leaves the database flushed: `make test` runs these apart
+# (marked `concurrency`), where every test restores what the migrations made.
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.concurrency,
+]
 
 
 def row_counts() -> dict[str, int]:

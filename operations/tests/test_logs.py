@@ -55,6 +55,7 @@ def read_log(buffer: io.StringIO) -> tuple[str, list[dict]]:
 
 @override_settings(TASKS=DB_QUEUE, EMAIL_BACKEND="core.mail.TaskEmailBackend")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.concurrency  # transactional: run apart from the suite (see pyproject.toml)
 def test_the_request_id_reaches_the_task_it_queued(client, session, json_log):
     """Committed as in production, so the outbox queues its task inside the request."""
     request_id = uuid.uuid4().hex  # nginx's $request_id: 32 hex digits
