@@ -197,53 +197,51 @@ class AgreementForm(AnonymousTextForm):
         return AgreementDetails(**self.cleaned_data)
 
 
-class OrganisationBottleneckForm(AnonymousTextForm):
-    """A bottleneck in laws and regulations, reported by a member of an organisation that
-    takes part in no learning circle."""
+class BottleneckTextForm(AnonymousTextForm):
+    """What every bottleneck says; the region reads it, so it is checked for personal data."""
 
     checked_fields = ("title", "description", "body")
-    prefix = "knelpunt"
+    description_help: Any = ""
 
     title = forms.CharField(label=_("Title"), max_length=150)
     description = forms.CharField(
-        label=_("What stands in the way"),
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_(
-            "Which law or rule stands in the way of helping families, and how? Describe the "
-            "rule, not a person: coordinators of the region read this text."
-        ),
+        label=_("What stands in the way"), widget=forms.Textarea(attrs={"rows": 5})
     )
     body = forms.CharField(
         label=_("Who can change it"),
         max_length=200,
         required=False,
         help_text=_("For example: the municipality, the ministry, the housing corporation."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["description"].help_text = self.description_help
+
+
+class OrganisationBottleneckForm(BottleneckTextForm):
+    """A bottleneck in laws and regulations, reported by a member of an organisation that
+    takes part in no learning circle."""
+
+    prefix = "knelpunt"
+    description_help = _(
+        "Which law or rule stands in the way of helping families, and how? Describe the "
+        "rule, not a person: coordinators of the region read this text."
     )
 
     def details(self) -> BottleneckDetails:
         return BottleneckDetails(kind=Bottleneck.Kind.LAW, **self.cleaned_data)
 
 
-class BottleneckForm(AnonymousTextForm):
-    checked_fields = ("title", "description", "body")
-
-    title = forms.CharField(label=_("Title"), max_length=150)
-    description = forms.CharField(
-        label=_("What stands in the way"),
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_(
-            "Describe the bottleneck itself, not the case. If the circle shares it, the "
-            "region reads this text."
-        ),
+class BottleneckForm(BottleneckTextForm):
+    field_order = ["title", "description", "kind", "body", "status"]
+    description_help = _(
+        "Describe the bottleneck itself, not the case. If the circle shares it, the "
+        "region reads this text."
     )
+
     kind = forms.ChoiceField(
         label=_("Kind"), choices=Bottleneck.Kind.choices, widget=forms.RadioSelect
-    )
-    body = forms.CharField(
-        label=_("Who can change it"),
-        max_length=200,
-        required=False,
-        help_text=_("For example: the municipality, the ministry, the housing corporation."),
     )
     status = forms.ChoiceField(
         label=_("Status"), choices=Bottleneck.Status.choices, widget=forms.RadioSelect

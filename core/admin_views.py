@@ -129,7 +129,27 @@ class SendAgainView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView)
         return redirect("core_outbox:index")
 
 
-class OutgoingEmailViewSet(ModelViewSet):
+class ListOnlyViewSet(ModelViewSet):
+    """Rows the platform makes (outgoing messages): listed, never made, edited or deleted
+    by hand."""
+
+    def get_common_view_kwargs(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_common_view_kwargs(
+            add_url_name=None,
+            edit_url_name=None,
+            delete_url_name=None,
+            history_url_name=None,
+            **kwargs,
+        )
+
+    def get_urlpatterns(self) -> list[Any]:
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+        ]
+
+
+class OutgoingEmailViewSet(ListOnlyViewSet):
     model = OutgoingEmail
     name = "core_outbox"
     url_prefix = "uitgaande-email"
@@ -166,25 +186,11 @@ class OutgoingEmailViewSet(ModelViewSet):
     ordering = ["-created_at", "-pk"]
     search_fields = ["recipients", "subject"]
 
-    def get_common_view_kwargs(self, **kwargs: Any) -> dict[str, Any]:
-        # Messages are not made, edited or deleted by hand; only sent again.
-        return super().get_common_view_kwargs(
-            add_url_name=None,
-            edit_url_name=None,
-            delete_url_name=None,
-            history_url_name=None,
-            **kwargs,
-        )
-
     def get_urlpatterns(self) -> list[Any]:
+        # Only sent again, besides being listed.
         return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path(
-                "<int:pk>/opnieuw/",
-                SendAgainView.as_view(),
-                name="send_again",
-            ),
+            *super().get_urlpatterns(),
+            path("<int:pk>/opnieuw/", SendAgainView.as_view(), name="send_again"),
         ]
 
 
@@ -193,7 +199,7 @@ class OutgoingMessageIndexView(IndexView):
         return super().get_base_queryset().pending().defer("payload")  # type: ignore[attr-defined]
 
 
-class OutgoingMessageViewSet(ModelViewSet):
+class OutgoingMessageViewSet(ListOnlyViewSet):
     """What waits for another system (an LRS): nothing to do but see that it waits and why,
     as it is tried again by itself until the system takes it."""
 
@@ -229,18 +235,3 @@ class OutgoingMessageViewSet(ModelViewSet):
     list_filter = ["channel"]
     list_per_page = 50
     ordering = ["next_attempt_at", "pk"]
-
-    def get_common_view_kwargs(self, **kwargs: Any) -> dict[str, Any]:
-        return super().get_common_view_kwargs(
-            add_url_name=None,
-            edit_url_name=None,
-            delete_url_name=None,
-            history_url_name=None,
-            **kwargs,
-        )
-
-    def get_urlpatterns(self) -> list[Any]:
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-        ]
