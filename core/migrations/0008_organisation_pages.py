@@ -25,7 +25,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="organisation",
             name="slug",
-            field=models.SlugField(max_length=200, null=True),
+            # No index yet: the unique one below makes its own (on PostgreSQL a second
+            # "_like" index of the same name would clash).
+            field=models.SlugField(max_length=200, null=True, db_index=False),
         ),
         migrations.RunPython(fill_slugs, migrations.RunPython.noop),
         migrations.AlterField(
