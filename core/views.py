@@ -90,7 +90,9 @@ def html_sitemap(request: HttpRequest) -> HttpResponse:
     below them; the same pages as /sitemap.xml, in a fixed number of queries."""
     portals = []
     for home in (
-        PortalHomePage.objects.live().select_related("region").order_by("region__sort_order")
+        PortalHomePage.objects.live()
+        .select_related("region")
+        .order_by("region__sort_order", "path")
     ):
         site = Site.objects.filter(root_page=home).first()
         if site is None:
