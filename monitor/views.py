@@ -6,6 +6,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -70,6 +71,11 @@ def municipality(request: HttpRequest, slug: str) -> HttpResponse:
         # Apps above the monitor (circles, events) show what they offer here: each hook
         # function takes the request and the municipality and returns HTML.
         "offers": [offer(request, found) for offer in hooks.get_hooks("municipality_offer")],
-        "organisations": Organisation.objects.filter(municipality=found).select_related("sector"),
+        # Based here, or working here: partners link to their page under /organisaties/.
+        "organisations": Organisation.objects.filter(
+            Q(municipality=found) | Q(municipalities=found)
+        )
+        .select_related("sector")
+        .distinct(),
     }
     return render(request, "monitor/municipality.html", context)

@@ -198,3 +198,19 @@ def test_the_real_figures_on_map_and_table(client, real_data, drenthe):
     pekela = client.get("/monitor/pekela/", **HOST).content.decode()
     assert '<td class="monitor-table__number">48,7%</td>' in pekela
     assert '<td class="monitor-table__number">€ 28.000</td>' in pekela
+
+
+def test_a_municipality_lists_the_organisations_based_or_working_there(client, tmp_path, drenthe):
+    from core.models import Organisation, Sector
+
+    load(tmp_path)
+    emmen = Municipality.objects.get(name="Emmen")
+    sector = Sector.objects.create(name="Welzijn", slug="welzijn")
+    working = Organisation.objects.create(name="Welzijn De Monden", sector=sector, is_partner=True)
+    working.municipalities.set([emmen])
+    Organisation.objects.create(name="Zorg Emmen", sector=sector, municipality=emmen)
+    Organisation.objects.create(name="Elders", sector=sector)
+
+    html = client.get("/monitor/emmen/", **HOST).content.decode()
+    assert f'<a href="/organisaties/{working.slug}/">Welzijn De Monden</a>' in html
+    assert "Zorg Emmen" in html and "Elders" not in html
