@@ -227,10 +227,11 @@ def filter_by_facets(
 
 def apply_facets(
     items: QuerySet[LearningItemPage], query: QueryDict, *, scope: str
-) -> tuple[QuerySet[LearningItemPage], list[Facet]]:
-    """Filter items by the facets chosen in the query string; return the filtered items
-    and the facets with their options, counts and choices. `scope` names the items given
-    (e.g. the portal's region), so counts can be cached per scope and choice."""
+) -> tuple[QuerySet[LearningItemPage], list[Facet], str]:
+    """Filter items by the facets chosen in the query string; return the filtered items,
+    the facets with their options, counts and choices, and the choice as a string (a cache
+    key's part). `scope` names the items given (e.g. the portal's region), so counts can be
+    cached per scope and choice."""
     facets = build_facets()
     all_choices, chosen = _chosen(facets, query)
     conditions = {
@@ -258,4 +259,4 @@ def apply_facets(
             for value, label, icon, lang in all_choices[facet.param]
             if counts.get(value, 0) or value in chosen[facet.param]
         ]
-    return items.filter(*conditions.values()), facets
+    return items.filter(*conditions.values()), facets, choice

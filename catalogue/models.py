@@ -18,9 +18,11 @@ from django.db import models
 from django.db.models import Case, Count, Q, QuerySet, Value, When
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks, hooks
@@ -31,6 +33,7 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import PageManager
 from wagtail.search import index
 
+from core.cache import remember
 from core.models import (
     BodyBlock,
     LearningForm,
@@ -524,6 +527,7 @@ class CatalogueIndexPage(RoutablePageMixin, RegionalPage):
     def get_context(
         self, request: HttpRequest, *args: Any, listing: bool = True, **kwargs: Any
     ) -> dict[str, Any]:
+        from .cards import item_cards
         from .facets import apply_facets
 
         context = super().get_context(request, *args, **kwargs)
@@ -533,20 +537,44 @@ class CatalogueIndexPage(RoutablePageMixin, RegionalPage):
         # What is over (a past event, a track without an open group) leaves the listing
         # unless asked for: it is still there to read back.
         show_closed = request.GET.get(SHOW_CLOSED) == "ja"
-        items = LearningItemPage.objects.listed(region)
-        items, facets = apply_facets(
-            items if show_closed else items.on_offer(),
-            request.GET,
-            scope=f"region-{getattr(region, 'pk', None)}-closed-{show_closed}",
+        listed = LearningItemPage.objects.listed(region)
+        scope = f"region-{getattr(region, 'pk', None)}-closed-{show_closed}"
+        items, facets, choice = apply_facets(
+            listed if show_closed else listed.on_offer(), request.GET, scope=scope
         )
         sort = request.GET.get("sorteer", "")
         if sort not in SORTS:
             sort = "nieuwste"
-        paginator = Paginator(items.order_by(*SORTS[sort]), PAGE_SIZE)
-        page_number = request.GET.get("pagina", "1")
+        # Counting and ordering thousands of items is the same for everyone with this choice:
+        # kept with the page generation, so only the page's own cards are looked up.
+        ordered = items.order_by(*SORTS[sort]).values_list("pk", "closed_label")
+        paginator = Paginator(ordered, PAGE_SIZE)
+        paginator.count = remember("catalogue-count", items.count, scope, choice)
+        items_page = paginator.get_page(request.GET.get("pagina", "1"))
+        rows = remember(
+            "catalogue-rows",
+            lambda: list(items_page.object_list),
+            scope,
+            choice,
+            sort,
+            str(items_page.number),
+        )
         context.update(
             facets=facets,
-            items_page=paginator.get_page(page_number),
+            # The filters show the same options and counts to everyone with this choice.
+            filters=remember(
+                "catalogue-filters",
+                lambda: render_to_string(
+                    "catalogue/partials/filters.html",
+                    {"facets": facets, "show_closed": show_closed},
+                    request,
+                ),
+                scope,
+                choice,
+                get_language() or "",
+            ),
+            items_page=items_page,
+            cards=item_cards(request, rows, listed),
             result_count=paginator.count,
             sort=sort,
             sorts=[

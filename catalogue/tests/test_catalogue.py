@@ -114,11 +114,17 @@ def test_catalogue_queries_do_not_grow_with_items(
             regions=[groningen.region],
             roles=("schuldhulpverlener", "incassomedewerker"),
         )
-    client.get("/aanbod/?v=0")  # warms portal data and facet choices, not these counts
-    with django_assert_num_queries(4):
+    client.get("/aanbod/?v=0")  # warms portal data, facet choices and the cards
+    # A new choice: the facet counts, the number of results and the page's rows.
+    with django_assert_num_queries(3):
         response = client.get("/aanbod/?thema=vroegsignalering&v=1")
     assert len(titles(response)) == min(count, 20)
-    with django_assert_num_queries(4):
+    # The same choice again (another visitor): all in memory.
+    with django_assert_num_queries(0):
+        response = client.get("/aanbod/?thema=vroegsignalering&v=2")
+    assert len(titles(response)) == min(count, 20)
+    # Past offers too: other counts and rows, but the cards are the ones already made.
+    with django_assert_num_queries(3):
         response = client.get("/aanbod/?thema=vroegsignalering&afgelopen=ja&v=1")
     assert len(titles(response)) == min(count, 20)
     # The overviews count every term's items in one query.
@@ -350,3 +356,18 @@ def test_overviews_of_family_types_and_forms_of_capital(client, catalogue, groni
     families = client.get("/aanbod/gezinstype/").content.decode()
     assert "Met kleine kinderen." in families
     assert '<a href="/aanbod/?gezinstype=jonge-gezinnen">2 onderdelen' in families
+
+
+def test_a_published_change_shows_in_the_list_at_once(
+    client, catalogue, groningen, django_capture_on_commit_callbacks
+):
+    """Cards, counts and rows are kept in memory, but never past a publish."""
+    item = create_item(catalogue, slug="oude-titel", regions=[groningen.region])
+    assert titles(client.get("/aanbod/?v=1")) == ["Oude titel"]
+    with django_capture_on_commit_callbacks(execute=True):
+        item.title = "Nieuwe titel"
+        item.save_revision().publish()
+        create_item(catalogue, slug="erbij", regions=[groningen.region])
+    listed = client.get("/aanbod/?v=2")
+    assert sorted(titles(listed)) == ["Erbij", "Nieuwe titel"]
+    assert "2 resultaten" in listed.content.decode()

@@ -3,10 +3,12 @@ from typing import Any
 from django import template
 from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from wagtail import hooks
 from wagtail.models import Page
 
 from core.cache import remember
+from core.display import COOKIE_NAME as DISPLAY_COOKIE
 from core.models import SharedContentRoot, portal_path, portal_scope
 from core.portals import request_base_url, site_path
 
@@ -92,3 +94,35 @@ def share_links(context: dict[str, Any], title: str, url: str | None = None) -> 
 def site_path_filter(path: str) -> str:
     """A path of the platform under its path prefix: {{ "/aanbod/"|site_path }}."""
     return site_path(str(path))
+
+
+class SharedNode(template.Node):
+    def __init__(self, name: str, nodelist: template.NodeList) -> None:
+        self.name, self.nodelist = name, nodelist
+
+    def render(self, context: template.Context) -> str:
+        request = context.get("request")
+        if request is None:  # the error pages: no cache, nothing shared
+            return self.nodelist.render(context)
+        parts = (
+            str(context.template.name if context.template else ""),
+            request.get_host(),
+            request.path,
+            get_language() or "",
+            request.COOKIES.get(DISPLAY_COOKIE, ""),
+        )
+        return remember(f"shared-{self.name}", lambda: self.nodelist.render(context), *parts)
+
+
+@register.tag
+def shared(parser: template.base.Parser, token: template.base.Token) -> SharedNode:
+    """`{% shared "name" %}...{% endshared %}`: a part of the page that is the same for every
+    visitor of this address (portal, path, language, display settings and template), such as
+    the header and the footer, rendered once and kept until something is published. What is
+    inside must not depend on the query string or the person: those stay outside."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("{% shared %} takes one name")
+    nodelist = parser.parse(("endshared",))
+    parser.delete_first_token()
+    return SharedNode(bits[1].strip("\"'"), nodelist)
