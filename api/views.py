@@ -197,7 +197,7 @@ class SessionList(PublicListView):
                     for field, items in form.errors.get_json_data().items()
                 }
             )
-        return sessions.select_related("event")
+        return sessions.with_seat_counts().select_related("event")
 
 
 @extend_schema(

@@ -10,18 +10,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.models import Site
 
 from accounts.mfa import require_second_factor
 from catalogue.facets import VEENKOLONIEN
+from core.cache import remember
 from core.models import Region
 from core.portals import request_base_url
 from core.ratelimit import TOO_MANY_MAILS, may_send_mail
@@ -39,13 +41,37 @@ PAGE_SIZE = 20
 def agenda_context(request: HttpRequest, *, archive: bool) -> dict[str, Any]:
     """The sessions of /agenda/ (or its archive), filtered by the GET form."""
     sessions, form = agenda_sessions(request, archive=archive)
-    paginator = Paginator(sessions, PAGE_SIZE)
+    # Which sessions match a choice, and in which order, changes only when editors publish
+    # (or a session ends: the cache lasts a minute), so it is kept per choice; the free
+    # seats of the page's sessions are always counted afresh.
+    asked = "&".join(f"{name}={request.GET.get(name, '')}" for name in form.fields)
+    choice = [
+        str(getattr(request, "region", None) and request.region.pk),  # type: ignore[attr-defined]
+        str(archive),
+        asked if form.is_valid() else "",
+    ]
+    ids = sessions.values_list("pk", flat=True)
+    paginator = Paginator(ids, PAGE_SIZE)
+    paginator.count = remember("agenda-count", ids.count, *choice)
+    sessions_page = paginator.get_page(request.GET.get("pagina", "1"))
+    on_page = remember(
+        "agenda-rows", lambda: list(sessions_page), *choice, str(sessions_page.number)
+    )
+    # The events come in a query of their own: grouping the seat counts by every column
+    # of a page as well costs more than the second query.
+    events = EventPage.objects.only("title", "kind", "url_path", "path", "depth", "locale_id")
+    found = Session.objects.filter(pk__in=on_page).with_seat_counts()
+    found = found.prefetch_related(Prefetch("event", queryset=events))
+    by_pk = {session.pk: session for session in found}
+    sessions_page.object_list = [by_pk[pk] for pk in on_page if pk in by_pk]
     query = request.GET.copy()
     query.pop("pagina", None)
     return {
         "filter_form": form,
+        # What the filter form shows: the same for everyone who asks the same.
+        "filter_key": asked,
         "archive": archive,
-        "sessions_page": paginator.get_page(request.GET.get("pagina", "1")),
+        "sessions_page": sessions_page,
         "result_count": paginator.count,
         "query_without_page": query.urlencode(),
     }
@@ -54,8 +80,8 @@ def agenda_context(request: HttpRequest, *, archive: bool) -> dict[str, Any]:
 def agenda_sessions(
     request: HttpRequest, *, archive: bool
 ) -> tuple[SessionQuerySet, AgendaFilterForm]:
-    """The portal's coming (or past) sessions with their seat counts, filtered by the
-    agenda's GET form; the public API lists the same."""
+    """The portal's coming (or past) sessions, filtered by the agenda's GET form; the
+    public API lists the same."""
     region = getattr(request, "region", None)
     now = timezone.now()
     sessions = Session.objects.of_live_events(region).select_related("event")
@@ -64,7 +90,13 @@ def agenda_sessions(
         if archive
         else sessions.upcoming(now).order_by("starts_at", "pk")
     )
-    months = _months(sessions)
+    months = remember(
+        "agenda-months",
+        lambda: _months(sessions),
+        str(getattr(region, "pk", None)),
+        str(archive),
+        get_language() or "",
+    )
     form = AgendaFilterForm(request.GET or None, months=months, regions=Region.objects.all())
     if form.is_valid():
         data = form.cleaned_data
@@ -83,7 +115,7 @@ def agenda_sessions(
         if data["maand"]:
             year, month = (int(part) for part in data["maand"].split("-"))
             sessions = sessions.filter(starts_at__year=year, starts_at__month=month)
-    return sessions.with_seat_counts().distinct(), form
+    return sessions.distinct(), form
 
 
 def _months(sessions: Any) -> list[tuple[str, str]]:

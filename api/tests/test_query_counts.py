@@ -42,7 +42,7 @@ def test_items(client, catalogue, groningen, django_assert_num_queries, count):
 @pytest.mark.parametrize("count", [10, 100])
 def test_sessions(client, catalogue, regions, django_assert_num_queries, count):
     create_event(catalogue, regions=regions, sessions=count)
-    count_rows(client, f"/api/v1/agenda/{ALL}", 4, django_assert_num_queries, count)
+    count_rows(client, f"/api/v1/agenda/{ALL}", 3, django_assert_num_queries, count)
 
 
 @pytest.mark.parametrize("count", [10, 30])

@@ -97,8 +97,10 @@ def site_path_filter(path: str) -> str:
 
 
 class SharedNode(template.Node):
-    def __init__(self, name: str, nodelist: template.NodeList) -> None:
-        self.name, self.nodelist = name, nodelist
+    def __init__(
+        self, name: str, vary_on: list[template.base.FilterExpression], nodelist: template.NodeList
+    ) -> None:
+        self.name, self.vary_on, self.nodelist = name, vary_on, nodelist
 
     def render(self, context: template.Context) -> str:
         request = context.get("request")
@@ -110,19 +112,23 @@ class SharedNode(template.Node):
             request.path,
             get_language() or "",
             request.COOKIES.get(DISPLAY_COOKIE, ""),
+            *(str(value.resolve(context)) for value in self.vary_on),
         )
         return remember(f"shared-{self.name}", lambda: self.nodelist.render(context), *parts)
 
 
 @register.tag
 def shared(parser: template.base.Parser, token: template.base.Token) -> SharedNode:
-    """`{% shared "name" %}...{% endshared %}`: a part of the page that is the same for every
-    visitor of this address (portal, path, language, display settings and template), such as
-    the header and the footer, rendered once and kept until something is published. What is
-    inside must not depend on the query string or the person: those stay outside."""
+    """`{% shared "name" [value ...] %}...{% endshared %}`: a part of the page that is the
+    same for every visitor of this address (portal, path, language, display settings and
+    template) and the values given, such as the header and the footer, rendered once and
+    kept until something is published. What is inside must not depend on the query string
+    (but through the values given) or the person: those stay outside."""
     bits = token.split_contents()
-    if len(bits) != 2:
-        raise template.TemplateSyntaxError("{% shared %} takes one name")
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% shared %} takes a name and values to vary on")
     nodelist = parser.parse(("endshared",))
     parser.delete_first_token()
-    return SharedNode(bits[1].strip("\"'"), nodelist)
+    return SharedNode(
+        bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]], nodelist
+    )
