@@ -9,12 +9,13 @@ personal can come out.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, serializers
@@ -31,7 +32,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from catalogue.facets import build_facets, filter_by_facets
-from catalogue.models import SHOW_CLOSED, SORTS, LearningItemPage
+from catalogue.models import SHOW_CLOSED, SORTS, LearningItemPage, LearningItemQuerySet
+from core.cache import CACHE_SECONDS, page_cache, portal_data_key, remember
 from events.views import agenda_sessions
 from glossary.models import Term
 from monitor.models import Figure
@@ -124,13 +126,59 @@ def _catalogue_parameters() -> list[OpenApiParameter]:
 class ItemList(PublicListView):
     serializer_class = api_serializers.ItemSerializer
 
-    def get_queryset(self) -> QuerySet[LearningItemPage]:
-        query = self.request.query_params
-        items = LearningItemPage.objects.listed(self.region).with_terms()
-        if query.get(SHOW_CLOSED) != "ja":
-            items = items.on_offer()
+    def get_queryset(self) -> LearningItemQuerySet:
+        return LearningItemPage.objects.listed(self.region).with_terms()  # type: ignore[no-any-return]
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """As /aanbod/: which items match a choice, in which order, is kept until the next
+        publish, and so is each item's data; only what is missing is read and serialised."""
+        query = request.query_params
+        show_closed = query.get(SHOW_CLOSED) == "ja"
+        listed = self.get_queryset()
+        items, choice = filter_by_facets(listed if show_closed else listed.on_offer(), query)
         sort = query.get("sorteer", "")
-        return filter_by_facets(items, query).order_by(*SORTS.get(sort, SORTS["nieuwste"]))
+        sort = sort if sort in SORTS else "nieuwste"
+        scope = (str(getattr(self.region, "pk", None)), str(show_closed), choice, sort)
+        rows = CachedRows(items.order_by(*SORTS[sort]).values_list("pk", "closed_label"), scope)
+        page = self.paginate_queryset(rows)  # type: ignore[arg-type]
+        return self.get_paginated_response(_item_data(self, page or [], listed))
+
+
+def _item_data(
+    view: ItemList, rows: Sequence[tuple[int, str]], listed: QuerySet[LearningItemPage]
+) -> list[dict[str, Any]]:
+    # An item's data holds its address on the asking portal and its terms' names.
+    parts = (view.request.get_host(), get_language() or "")
+    keys = [portal_data_key("api-item", str(pk), closed, *parts) for pk, closed in rows]
+    found: dict[str, Any] = page_cache.get_many(keys)
+    missing = {row[0]: key for row, key in zip(rows, keys, strict=True) if key not in found}
+    if missing:
+        fetched = listed.filter(pk__in=list(missing))
+        serialised = view.get_serializer(fetched, many=True).data
+        made = {missing[data["id"]]: data for data in serialised}
+        page_cache.set_many(made, CACHE_SECONDS)
+        found.update(made)
+    # An item unpublished in between is left out.
+    return [found[key] for key in keys if key in found]
+
+
+class CachedRows:
+    """The rows of an ordered list as the paginator asks for them: counted and sliced once
+    per choice and page, then kept until the next publish (a minute at most)."""
+
+    def __init__(self, rows: QuerySet[Any], scope: tuple[str, ...]) -> None:
+        self.rows, self.scope = rows, scope
+
+    def count(self) -> int:
+        return remember("api-rows-count", self.rows.count, *self.scope)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, part: slice) -> list[Any]:
+        return remember(
+            "api-rows", lambda: list(self.rows[part]), *self.scope, f"{part.start}:{part.stop}"
+        )
 
 
 @extend_schema(

@@ -218,11 +218,17 @@ def _chosen(
 
 def filter_by_facets(
     items: QuerySet[LearningItemPage], query: QueryDict
-) -> QuerySet[LearningItemPage]:
-    """What `apply_facets` filters, without counting the options (the API's lists)."""
+) -> tuple[QuerySet[LearningItemPage], str]:
+    """What `apply_facets` filters, without counting the options (the API's lists); with
+    the choice as a string."""
     facets = build_facets()
     _all_choices, chosen = _chosen(facets, query)
-    return items.filter(*[facet.q(chosen[facet.param]) for facet in facets if chosen[facet.param]])
+    conditions = [facet.q(chosen[facet.param]) for facet in facets if chosen[facet.param]]
+    return items.filter(*conditions), _choice(chosen)
+
+
+def _choice(chosen: dict[str, list[str]]) -> str:
+    return "&".join(f"{param}={','.join(values)}" for param, values in chosen.items() if values)
 
 
 def apply_facets(
@@ -250,7 +256,7 @@ def apply_facets(
         return counts
 
     # Counting is the costly part of the page and the same for everyone with this choice.
-    choice = "&".join(f"{param}={','.join(values)}" for param, values in chosen.items() if values)
+    choice = _choice(chosen)
     all_counts = remember("catalogue-facet-counts", count, scope, choice)
     for facet in facets:
         counts = all_counts[facet.param]
