@@ -28,9 +28,7 @@ BASE = "https://groningen.example.org"
 
 def test_an_administrator_registers_the_domain_of_their_own_verified_address(org_a, admin_a):
     waiting = person("wim.wachter", "gemeente-aa.nl")
-    elsewhere = member_of(
-        OrganisationFactory(), person("el", "gemeente-aa.nl")
-    )
+    elsewhere = member_of(OrganisationFactory(), person("el", "gemeente-aa.nl"))
     unverified = UserFactory(email="nog.niet@gemeente-aa.nl")
     EmailAddress.objects.filter(user=unverified).update(verified=False)
 
