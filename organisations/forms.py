@@ -23,11 +23,13 @@ class InvitationForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "off"})
     )
-    role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices, initial="member")
+    role = forms.ChoiceField(
+        label=_("Role in the organisation"), choices=Membership.Role.choices, initial="member"
+    )
 
 
 class RoleForm(forms.Form):
-    role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
+    role = forms.ChoiceField(label=_("Role in the organisation"), choices=Membership.Role.choices)
 
 
 class TeamForm(forms.Form):
