@@ -91,8 +91,9 @@ WORKSPACES: list[dict[str, Any]] = [
 ]
 
 
-def _person(username: str, full_name: str, role: str, domain: str) -> User:
+def _person(row: tuple[str, str, str], domain: str) -> User:
     """A demo professional with a verified address at the organisation's domain."""
+    username, full_name, role = row
     email = f"{username}@{domain}"
     user = get_user_model().objects.filter(username=username).first()
     if user is None:
@@ -110,8 +111,8 @@ def _person(username: str, full_name: str, role: str, domain: str) -> User:
 def _load_workspace(data: dict[str, Any], editor: User) -> None:
     organisation = Organisation.objects.get(name=data["organisation"])
     domain = data["domain"]
-    admin = _person(*data["admin"], domain)
-    people = {team: [_person(*row, domain) for row in rows] for team, rows in data["teams"].items()}
+    admin = _person(data["admin"], domain)
+    people = {team: [_person(row, domain) for row in rows] for team, rows in data["teams"].items()}
     services.appoint_admin(organisation=organisation, user=admin, actor=editor)
     # The administrator registers the domain of their own address: everyone above joins.
     services.add_domain(organisation=organisation, domain=domain, actor=admin)

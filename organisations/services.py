@@ -452,7 +452,7 @@ def invite(
 ) -> tuple[Invitation, str]:
     """E-mail a single-use link into the organisation with a role; returns the invitation
     and its token (which is only ever e-mailed; the database keeps its hash)."""
-    require_admin(organisation, actor)
+    admin = require_admin(organisation, actor)
     email = email.strip().lower()
     if Membership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
         raise OrganisationError(_("This person is already a member of the organisation."))
@@ -471,7 +471,7 @@ def invite(
         email=email,
         role=role,
         token_hash=hash_token(token),
-        invited_by=actor,
+        invited_by=admin.user,
         expires_at=timezone.now() + timedelta(days=INVITATION_VALID_DAYS),
     )
     # The history names the role, not the address: it outlives the invitation.

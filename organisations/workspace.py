@@ -102,7 +102,7 @@ def _teams(membership: Membership) -> QuerySet[Team]:
     return teams
 
 
-def _managers() -> Prefetch[TeamMember]:
+def _managers() -> Prefetch[str, QuerySet[TeamMember], str]:
     return Prefetch(
         "team_members",
         queryset=TeamMember.objects.filter(is_manager=True).select_related(

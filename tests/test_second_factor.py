@@ -61,6 +61,7 @@ from learning.models import NeedsScan, NeedsScanSituation, RouteStep
 from learning.routes import accept_route, take_needs_scan
 from organisations import services as organisation_services
 from organisations.models import Domain as OrganisationDomain
+from organisations.models import Membership as OrganisationMembership
 from tracks.models import Certificate, Cohort
 
 pytestmark = pytest.mark.django_db
@@ -441,15 +442,15 @@ def _workspace(editor: Any) -> dict[str, dict[str, Any]]:
     assert domain is not None, "the demo registers domains"
     organisation = domain.organisation
     organisation_services.appoint_admin(organisation=organisation, user=editor, actor=editor)
-    team = organisation.teams.order_by("name").first()  # type: ignore[attr-defined]
-    in_team = team.team_members.filter(is_manager=False).first()
+    team = organisation.teams.order_by("name")[0]  # type: ignore[attr-defined]
+    in_team = team.team_members.filter(is_manager=False)[0]
     elsewhere = organisation.memberships.exclude(  # type: ignore[attr-defined]
         team_members__team=team
     ).exclude(user=editor)[0]
     invitation, token = organisation_services.invite(
         organisation=organisation,
         email="nieuwe.beheerder@example.org",
-        role="member",
+        role=OrganisationMembership.Role.MEMBER,
         actor=editor,
         base_url="http://groningen.localhost",
     )

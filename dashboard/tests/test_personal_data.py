@@ -60,6 +60,7 @@ from news.models import Message
 from news.services import answer_message, send_message
 from newsletter.services import follow_profile_consent
 from organisations import services as organisation_services
+from organisations.models import Membership as OrganisationMembership
 from tracks.models import Certificate
 from tracks.tests.factories import create_track
 
@@ -183,14 +184,17 @@ def everything(person, someone_else, catalogue, groningen) -> None:
     answer_message(message=message, answer="Ja, in het voorjaar.", editor=someone_else)
     # organisations: joined by invitation as administrator, invited someone, registered
     # the domain of their own address
-    organisation = OrganisationFactory(name="Gemeente Vindplaats")
+    organisation = OrganisationFactory.create(name="Gemeente Vindplaats")
     organisation_services.join(
-        organisation=organisation, user=someone_else, joined_by="editor", role="admin"
+        organisation=organisation,
+        user=someone_else,
+        joined_by=OrganisationMembership.JoinedBy.EDITOR,
+        role=OrganisationMembership.Role.ADMIN,
     )
-    _invitation, token = organisation_services.invite(
+    _sent, token = organisation_services.invite(
         organisation=organisation,
         email=EMAIL,
-        role="admin",
+        role=OrganisationMembership.Role.ADMIN,
         actor=someone_else,
         base_url="http://groningen.localhost",
     )
@@ -198,7 +202,7 @@ def everything(person, someone_else, catalogue, groningen) -> None:
     organisation_services.invite(
         organisation=organisation,
         email="nieuw@voorbeeld.nl",
-        role="member",
+        role=OrganisationMembership.Role.MEMBER,
         actor=person,
         base_url="http://groningen.localhost",
     )

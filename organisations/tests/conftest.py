@@ -13,7 +13,7 @@ HOST: dict[str, Any] = {"HTTP_HOST": "groningen.localhost"}
 
 def person(username: str, domain: str = "voorbeeld.nl", name: str = "") -> User:
     """Someone with a profile and a verified address username@domain."""
-    return ProfileFactory(
+    return ProfileFactory.create(
         user__username=username,
         user__email=f"{username}@{domain}",
         full_name=name or username.replace(".", " ").title(),
@@ -31,12 +31,12 @@ def member_of(organisation: Any, user: User, role: str = "member") -> Membership
 
 @pytest.fixture
 def org_a(db) -> Any:
-    return OrganisationFactory(name="Gemeente Aa")
+    return OrganisationFactory.create(name="Gemeente Aa")
 
 
 @pytest.fixture
 def org_b(db) -> Any:
-    return OrganisationFactory(name="Woonstichting Bee")
+    return OrganisationFactory.create(name="Woonstichting Bee")
 
 
 @pytest.fixture

@@ -25,7 +25,8 @@ def fill(admin: Membership, count: int) -> int:
         Profile(user=user, full_name=f"Lid {n}") for n, user in enumerate(users)
     )
     memberships = Membership.objects.bulk_create(
-        Membership(organisation=organisation, user=user, joined_by="editor") for user in users
+        Membership(organisation=organisation, user=user, joined_by=Membership.JoinedBy.EDITOR)
+        for user in users
     )
     TeamMember.objects.bulk_create(
         TeamMember(team=team, membership=membership, is_manager=False) for membership in memberships

@@ -28,8 +28,8 @@ BASE = "https://groningen.example.org"
 
 def test_an_administrator_registers_the_domain_of_their_own_verified_address(org_a, admin_a):
     waiting = person("wim.wachter", "gemeente-aa.nl")
-    elsewhere = member_of(OrganisationFactory(), person("el", "gemeente-aa.nl"))
-    unverified = UserFactory(email="nog.niet@gemeente-aa.nl")
+    elsewhere = member_of(OrganisationFactory.create(), person("el", "gemeente-aa.nl"))
+    unverified = UserFactory.create(email="nog.niet@gemeente-aa.nl")
     EmailAddress.objects.filter(user=unverified).update(verified=False)
 
     domain = services.add_domain(
@@ -66,7 +66,7 @@ def test_an_unverified_address_gives_no_right_to_its_domain(org_a, admin_a):
 
 
 def test_public_providers_and_taken_domains_are_refused_even_for_editors(org_a, org_b, admin_b):
-    editor = UserFactory(is_superuser=True, is_staff=True)
+    editor = UserFactory.create(is_superuser=True, is_staff=True)
     services.add_domain(organisation=org_b, domain="bee.nl", actor=admin_b.user)
     for domain in ("hotmail.com", "ziggo.nl", "kpnmail.nl", "xs4all.nl", "icloud.com"):
         with pytest.raises(OrganisationError, match="public mail provider"):
@@ -93,18 +93,18 @@ def test_a_member_or_another_organisations_administrator_registers_nothing(org_a
 
 def test_a_verified_address_at_a_registered_domain_joins(org_a, admin_a):
     services.add_domain(organisation=org_a, domain="gemeente-aa.nl", actor=admin_a.user)
-    user = UserFactory(email="nieuw@voorbeeld.nl")
+    user = UserFactory.create(email="nieuw@voorbeeld.nl")
     address = EmailAddress.objects.create(user=user, email="nieuw@gemeente-aa.nl", verified=True)
     membership = services.join_by_verified_address(address=address)
     assert membership is not None and membership.organisation == org_a
-    other = UserFactory(email="x@elders.nl")
+    other = UserFactory.create(email="x@elders.nl")
     elsewhere = EmailAddress.objects.get(user=other)
     assert services.join_by_verified_address(address=elsewhere) is None
 
 
 def test_signing_up_with_a_verified_address_joins(org_a, admin_a):
     services.add_domain(organisation=org_a, domain="gemeente-aa.nl", actor=admin_a.user)
-    user = UserFactory(email="sso@gemeente-aa.nl")
+    user = UserFactory.create(email="sso@gemeente-aa.nl")
     user_signed_up.send(sender=User, request=None, user=user)
     assert Membership.objects.get(user=user).joined_by == "domain"
 
@@ -118,7 +118,7 @@ def test_an_invitation_is_mailed_and_joins_once_with_its_role(org_a, admin_a):
     invitation, token = services.invite(
         organisation=org_a,
         email=" Nieuw@Elders.nl",
-        role="manager",
+        role=Membership.Role.MANAGER,
         actor=admin_a.user,
         base_url=BASE,
     )
@@ -142,11 +142,19 @@ def test_an_invitation_is_mailed_and_joins_once_with_its_role(org_a, admin_a):
 
 def test_expired_withdrawn_and_unknown_invitations_do_not_work(org_a, admin_a, admin_b):
     invitation, token = services.invite(
-        organisation=org_a, email="a@b.nl", role="member", actor=admin_a.user, base_url=BASE
+        organisation=org_a,
+        email="a@b.nl",
+        role=Membership.Role.MEMBER,
+        actor=admin_a.user,
+        base_url=BASE,
     )
     with pytest.raises(OrganisationError):
         services.invite(
-            organisation=org_a, email="a@b.nl", role="member", actor=admin_a.user, base_url=BASE
+            organisation=org_a,
+            email="a@b.nl",
+            role=Membership.Role.MEMBER,
+            actor=admin_a.user,
+            base_url=BASE,
         )
     with pytest.raises(OrganisationError, match="administrators"):
         services.withdraw_invitation(invitation=invitation, actor=admin_b.user)
@@ -162,14 +170,18 @@ def test_expired_withdrawn_and_unknown_invitations_do_not_work(org_a, admin_a, a
 def test_only_an_administrator_invites_and_not_a_member(org_a, admin_a, admin_b):
     with pytest.raises(OrganisationError, match="administrators"):
         services.invite(
-            organisation=org_a, email="x@y.nl", role="admin", actor=admin_b.user, base_url=BASE
+            organisation=org_a,
+            email="x@y.nl",
+            role=Membership.Role.ADMIN,
+            actor=admin_b.user,
+            base_url=BASE,
         )
     member = member_of(org_a, person("al.lid"))
     with pytest.raises(OrganisationError, match="already a member"):
         services.invite(
             organisation=org_a,
             email=member.user.email,
-            role="member",
+            role=Membership.Role.MEMBER,
             actor=admin_a.user,
             base_url=BASE,
         )
@@ -182,7 +194,7 @@ def test_the_last_administrator_of_another_organisation_cannot_be_invited_away(
     _invitation, token = services.invite(
         organisation=org_a,
         email=admin_b.user.email,
-        role="member",
+        role=Membership.Role.MEMBER,
         actor=admin_a.user,
         base_url=BASE,
     )
@@ -205,7 +217,7 @@ def test_leaving_and_removing(org_a, admin_a, admin_b):
     with pytest.raises(OrganisationError):
         services.remove_member(membership=admin_a, actor=admin_a.user)
     with pytest.raises(OrganisationError):
-        services.set_role(membership=member, role="admin", actor=admin_b.user)
+        services.set_role(membership=member, role=Membership.Role.ADMIN, actor=admin_b.user)
     services.remove_member(membership=member, actor=admin_a.user)
     assert not Membership.objects.filter(pk=member.pk).exists()
     services.leave(user=admin_a.user)  # the only member left may go
@@ -216,7 +228,7 @@ def test_leaving_and_removing(org_a, admin_a, admin_b):
 
 
 def test_an_editor_appoints_the_first_administrator(org_a):
-    editor = UserFactory(is_superuser=True, is_staff=True)
+    editor = UserFactory.create(is_superuser=True, is_staff=True)
     user = person("eerste.beheer")
     with pytest.raises(OrganisationError, match="editors"):
         services.appoint_admin(organisation=org_a, user=user, actor=user)
@@ -247,7 +259,7 @@ def test_teams_are_made_renamed_composed_and_removed(org_a, admin_a, admin_b):
         services.put_in_team(team=team, membership=member, is_manager=True, actor=admin_a.user)
     services.put_in_team(team=team, membership=manager, is_manager=True, actor=admin_a.user)
     assert services.managed_team_ids(manager.user) == [team.pk]
-    services.set_role(membership=manager, role="member", actor=admin_a.user)
+    services.set_role(membership=manager, role=Membership.Role.MEMBER, actor=admin_a.user)
     assert not TeamMember.objects.get(membership=manager).is_manager, "members lead no team"
 
     with pytest.raises(OrganisationError):
