@@ -352,6 +352,14 @@ def add_domain(*, organisation: Organisation, domain: str, actor: Person) -> Dom
     domain = normalise_domain(domain)
     if not DOMAIN_PATTERN.match(domain):
         raise OrganisationError(_("Type a domain such as gemeente.nl, without the @."))
+    if domain in PUBLIC_MAIL_PROVIDERS:
+        raise OrganisationError(
+            _(
+                "%(domain)s is a public mail provider: anyone can have an address there. "
+                "Register your organisation's own domain."
+            )
+            % {"domain": domain}
+        )
     if not _is_editor(actor, "organisations.add_domain"):
         require_admin(organisation, actor)
         assert isinstance(actor, User)  # an administrator is logged in
@@ -364,14 +372,6 @@ def add_domain(*, organisation: Organisation, domain: str, actor: Person) -> Dom
                 )
                 % {"domain": domain}
             )
-    if domain in PUBLIC_MAIL_PROVIDERS:
-        raise OrganisationError(
-            _(
-                "%(domain)s is a public mail provider: anyone can have an address there. "
-                "Register your organisation's own domain."
-            )
-            % {"domain": domain}
-        )
     if Domain.objects.filter(domain=domain).exists():
         raise OrganisationError(
             _("The domain %(domain)s is already registered.") % {"domain": domain}
