@@ -1,11 +1,13 @@
 """Who reaches which page of the workspace: an administrator of A sees nothing of B, a
 member no administrator's page, a manager only their own teams, a visitor the log-in."""
 
+import re
 from typing import Any
 
 import pytest
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from django.contrib.auth.models import User
+from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -294,3 +296,31 @@ def test_the_profile_shows_the_membership_and_cannot_change_it(world):
     member.user.profile.refresh_from_db()
     assert member.user.profile.organisation == member.organisation
     assert member.user.profile.other_organisation == ""
+
+
+def test_signing_up_through_an_invitation_returns_to_it(groningen, admin_a, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    _invitation, token = services.invite(
+        organisation=admin_a.organisation,
+        email="nieuw@elders.nl",
+        role=Membership.Role.MEMBER,
+        actor=admin_a.user,
+        base_url=BASE,
+    )
+    url = reverse("organisations:accept_invitation", args=[token])
+    client = Client()
+    password = "een-lang-wachtwoord-voor-de-uitnodiging"
+    client.post(
+        f"{reverse('account_signup')}?next={url}",
+        {"email": "nieuw@elders.nl", "password1": password, "password2": password, "next": url},
+        **HOST,
+    )
+    [confirmation] = [m for m in mail.outbox if "confirm-email" in m.body]
+    link = re.search(r"http://groningen\.localhost(/account/confirm-email/\S+/)", confirmation.body)
+    assert link is not None
+    response = client.post(link.group(1), **HOST)
+    assert response["Location"] == url, "back at the invitation after confirming the address"
+    client.post(url, **HOST)
+    assert (
+        Membership.objects.get(user__email="nieuw@elders.nl").organisation == admin_a.organisation
+    )
