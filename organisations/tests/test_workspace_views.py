@@ -316,7 +316,9 @@ def test_signing_up_through_an_invitation_returns_to_it(groningen, admin_a, sett
         **HOST,
     )
     [confirmation] = [m for m in mail.outbox if "confirm-email" in m.body]
-    link = re.search(r"http://groningen\.localhost(/account/confirm-email/\S+/)", confirmation.body)
+    link = re.search(
+        r"http://groningen\.localhost(/account/confirm-email/\S+/)", str(confirmation.body)
+    )
     assert link is not None
     response = client.post(link.group(1), **HOST)
     assert response["Location"] == url, "back at the invitation after confirming the address"

@@ -82,7 +82,7 @@ def test_an_administrator_sets_up_the_workspace(
 
     # The invitee opens the link from the e-mail without an account yet.
     [message] = [m for m in mail.outbox if "nieuwe.leidinggevende@example.org" in m.to]
-    link = re.search(r"http\S+/mijn/organisatie/uitnodiging/\S+/", message.body)
+    link = re.search(r"http\S+/mijn/organisatie/uitnodiging/\S+/", str(message.body))
     assert link is not None
     visitor = new_context().new_page()
     visitor.goto(link.group(0))
