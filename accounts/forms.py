@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from core.models import LearningForm, Municipality, Organisation, Role
 
 from .models import Profile
-from .services import ProfileDetails
+from .services import ProfileDetails, VouchedOrganisation
 
 OTHER_ORGANISATION = "anders"
 
@@ -61,8 +61,15 @@ class ProfileForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, vouched: VouchedOrganisation | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        # A verified membership names the organisation; the form shows it as text.
+        self.vouched = vouched
+        if vouched is not None:
+            del self.fields["organisation"], self.fields["other_organisation"]
+            return
         organisation_field = self.fields["organisation"]
         assert isinstance(organisation_field, forms.ChoiceField)
         organisation_field.choices = [
@@ -102,15 +109,17 @@ class ProfileForm(forms.Form):
 
     def details(self) -> ProfileDetails:
         data = self.cleaned_data
-        choice = data["organisation"]
-        organisation = None
+        choice = data.get("organisation", "")
+        organisation = self.vouched.organisation if self.vouched else None
         if choice and choice != OTHER_ORGANISATION:
             organisation = Organisation.objects.get(pk=choice)
         return ProfileDetails(
             full_name=data["full_name"],
             role=data["role"],
             organisation=organisation,
-            other_organisation=data["other_organisation"] if choice == OTHER_ORGANISATION else "",
+            other_organisation=data.get("other_organisation", "")
+            if choice == OTHER_ORGANISATION
+            else "",
             municipality=data["municipality"],
             learning_forms=list(data["learning_forms"]),
             has_newsletter_consent=data["has_newsletter_consent"],

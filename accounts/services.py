@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from allauth.account.models import EmailAddress
@@ -47,6 +47,33 @@ class ProfileDetails:
         }
 
 
+@dataclass(frozen=True)
+class VouchedOrganisation:
+    """An organisation another app vouches for (organisations: a verified membership), and
+    the page where the person manages it."""
+
+    organisation: Organisation
+    url: str
+
+
+def vouched_organisation(user: Any) -> VouchedOrganisation | None:
+    """Apps above accounts vouch for a person's organisation with the hook
+    `profile_organisation`: functions (user) -> VouchedOrganisation | None. The profile
+    then names that organisation and the person cannot change it there, so the profile
+    and the membership never disagree."""
+    for vouch in hooks.get_hooks("profile_organisation"):
+        if (found := vouch(user)) is not None:
+            return found  # type: ignore[no-any-return]
+    return None
+
+
+def _with_vouched_organisation(user: Any, details: ProfileDetails) -> ProfileDetails:
+    vouched = vouched_organisation(user)
+    if vouched is None:
+        return details
+    return replace(details, organisation=vouched.organisation, other_organisation="")
+
+
 def _check(details: ProfileDetails) -> None:
     if not details.full_name.strip():
         raise ProfileError(_("Fill in your name."))
@@ -62,6 +89,7 @@ def has_completed_onboarding(user: Any) -> bool:
 def complete_onboarding(*, user: Any, details: ProfileDetails) -> Profile:
     """Make the profile of someone who just signed up."""
     _check(details)
+    details = _with_vouched_organisation(user, details)
     if Profile.objects.filter(user=user).exists():
         raise ProfileError(_("You have already filled in your profile."))
     profile = Profile.objects.create(user=user, **details.fields())
@@ -74,6 +102,7 @@ def complete_onboarding(*, user: Any, details: ProfileDetails) -> Profile:
 def update_profile(*, user: Any, details: ProfileDetails) -> Profile:
     """Change a person's own profile; only the owner can, so it is looked up by user."""
     _check(details)
+    details = _with_vouched_organisation(user, details)
     profile = Profile.objects.select_for_update().filter(user=user).first()
     if profile is None:
         raise ProfileError(_("Fill in your profile first."))

@@ -21,7 +21,13 @@ from wagtail.admin.auth import permission_required
 from .forms import ActivateAuthenticatorForm, MergeOtherOrganisationForm, ProfileForm
 from .mfa import record_set_up
 from .models import Profile
-from .services import ProfileError, complete_onboarding, merge_other_organisation, update_profile
+from .services import (
+    ProfileError,
+    complete_onboarding,
+    merge_other_organisation,
+    update_profile,
+    vouched_organisation,
+)
 
 
 @never_cache
@@ -29,7 +35,7 @@ from .services import ProfileError, complete_onboarding, merge_other_organisatio
 def onboarding(request: HttpRequest) -> HttpResponse:
     if Profile.objects.visible_to(request.user).exists():
         return redirect("accounts:profile")
-    form = ProfileForm(request.POST or None)
+    form = ProfileForm(request.POST or None, vouched=vouched_organisation(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             complete_onboarding(user=request.user, details=form.details())
@@ -46,7 +52,11 @@ def profile(request: HttpRequest) -> HttpResponse:
     own_profile = Profile.objects.visible_to(request.user).first()
     if own_profile is None:
         return redirect("accounts:onboarding")
-    form = ProfileForm(request.POST or None, initial=ProfileForm.initial_from(own_profile))
+    form = ProfileForm(
+        request.POST or None,
+        initial=ProfileForm.initial_from(own_profile),
+        vouched=vouched_organisation(request.user),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             update_profile(user=request.user, details=form.details())

@@ -1,6 +1,7 @@
 """The personal pages under /mijn/: the dashboard and what a person does with their data."""
 
 import json
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any, cast
 
@@ -23,6 +24,7 @@ from learning.models import LearningRecord
 from learning.progress import history_of
 from learning.recommendations import recommend
 from learning.routes import route_progress
+from organisations.services import membership_of
 from tracks.views import track_progress_of
 
 from .forms import DeleteAccountForm
@@ -30,6 +32,9 @@ from .forms import DeleteAccountForm
 CONTINUE_COUNT = 3
 COMPLETED_COUNT = 10
 RECOMMENDATIONS = 4
+# A membership this new is announced on the dashboard (the person may have joined while
+# away, when their organisation registered its e-mail domain).
+RECENT_MEMBERSHIP_DAYS = 14
 
 
 @never_cache
@@ -84,6 +89,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "continue_items": [pages[pk] for pk in in_progress_ids if pk in pages],
             "completed": completed,
             "completed_count": len(history.completed),
+            "membership": membership_of(request.user),
+            "recent": timezone.now() - timedelta(days=RECENT_MEMBERSHIP_DAYS),
         },
     )
 

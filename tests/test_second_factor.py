@@ -59,6 +59,9 @@ from events.models import EventPage, Registration, Session
 from events.services import register_user
 from learning.models import NeedsScan, NeedsScanSituation, RouteStep
 from learning.routes import accept_route, take_needs_scan
+from organisations import services as organisation_services
+from organisations.models import Domain as OrganisationDomain
+from organisations.models import Membership as OrganisationMembership
 from tracks.models import Certificate, Cohort
 
 pytestmark = pytest.mark.django_db
@@ -120,6 +123,22 @@ PRIVILEGED = {
     "circles:leave",
     "circles:notifications",
     "circles:history",
+    # An organisation's workspace for its administrators (people, teams, domains,
+    # invitations, history) and for managers (their teams' composition).
+    "organisations:people",
+    "organisations:person",
+    "organisations:remove_person",
+    "organisations:teams",
+    "organisations:team",
+    "organisations:rename_team",
+    "organisations:add_to_team",
+    "organisations:change_team_member",
+    "organisations:delete_team",
+    "organisations:domains",
+    "organisations:remove_domain",
+    "organisations:invitations",
+    "organisations:withdraw_invitation",
+    "organisations:history",
 }
 
 # A learner's own pages (addressed with someone else's object they answer 404) and public
@@ -177,12 +196,15 @@ OWN_OR_PUBLIC = {
     "tracks:certificate",
     "circles:request_join",
     "circles:organisation_bottleneck",  # only for people of that organisation
+    "organisations:workspace",  # one's own organisation, role, teams and their managers
+    "organisations:leave",
     # Capability links.
     "events:confirm",
     "events:cancel_by_link",
     "events:accept_offer",
     "events:feed",
     "circles:accept_invitation",
+    "organisations:accept_invitation",
     "newsletter:confirm",
     "newsletter:unsubscribe",
     "tracks:verify",
@@ -352,7 +374,8 @@ def _arguments(editor: Any, learner: Any, other: Any) -> dict[str, dict[str, Any
     assert bottleneck and shared and point and member
     day = cohort.days.first()  # type: ignore[attr-defined]
     in_circle = {"slug": CIRCLE}
-    return {
+    workspace = _workspace(editor)
+    return workspace | {
         "organisations:detail": {"slug": "cmo-stamm"},
         "circles:organisation_bottleneck": {"slug": "gemeente-veendam"},
         "learning:scan_proposal": {"scan_id": scan.pk},
@@ -409,6 +432,39 @@ def _arguments(editor: Any, learner: Any, other: Any) -> dict[str, dict[str, Any
         "account_confirm_email": {"key": "onbekend"},
         "api_tokens:revoke": {"pk": 1},
         "account_reset_password_from_key": {"uidb36": "1", "key": "onbekend"},
+    }
+
+
+def _workspace(editor: Any) -> dict[str, dict[str, Any]]:
+    """The editor becomes administrator of a demo partner's workspace (demo/organisations.py):
+    its team, someone in it, someone else to remove, its domain and a new invitation."""
+    domain = OrganisationDomain.objects.select_related("organisation").order_by("pk").first()
+    assert domain is not None, "the demo registers domains"
+    organisation = domain.organisation
+    organisation_services.appoint_admin(organisation=organisation, user=editor, actor=editor)
+    team = organisation.teams.order_by("name")[0]  # type: ignore[attr-defined]
+    in_team = team.team_members.filter(is_manager=False)[0]
+    elsewhere = organisation.memberships.exclude(  # type: ignore[attr-defined]
+        team_members__team=team
+    ).exclude(user=editor)[0]
+    invitation, token = organisation_services.invite(
+        organisation=organisation,
+        email="nieuwe.beheerder@example.org",
+        role=OrganisationMembership.Role.MEMBER,
+        actor=editor,
+        base_url="http://groningen.localhost",
+    )
+    return {
+        "organisations:accept_invitation": {"token": token},
+        "organisations:person": {"pk": elsewhere.pk},
+        "organisations:remove_person": {"pk": elsewhere.pk},
+        "organisations:team": {"pk": team.pk},
+        "organisations:rename_team": {"pk": team.pk},
+        "organisations:add_to_team": {"pk": team.pk},
+        "organisations:change_team_member": {"pk": team.pk, "member_pk": in_team.membership_id},
+        "organisations:delete_team": {"pk": team.pk},
+        "organisations:remove_domain": {"pk": domain.pk},
+        "organisations:withdraw_invitation": {"pk": invitation.pk},
     }
 
 

@@ -33,7 +33,7 @@ from wagtail.models import (
 )
 from wagtail.users.models import UserProfile
 
-from accounts.tests.factories import PASSWORD, ProfileFactory
+from accounts.tests.factories import PASSWORD, OrganisationFactory, ProfileFactory
 from api.services import create_access_token
 from catalogue.models import PracticeAssignmentPage
 from catalogue.tests.factories import create_item
@@ -59,6 +59,8 @@ from learning.services import complete_item, save_answers
 from news.models import Message
 from news.services import answer_message, send_message
 from newsletter.services import follow_profile_consent
+from organisations import services as organisation_services
+from organisations.models import Membership as OrganisationMembership
 from tracks.models import Certificate
 from tracks.tests.factories import create_track
 
@@ -180,6 +182,31 @@ def everything(person, someone_else, catalogue, groningen) -> None:
         region=region,
     )
     answer_message(message=message, answer="Ja, in het voorjaar.", editor=someone_else)
+    # organisations: joined by invitation as administrator, invited someone, registered
+    # the domain of their own address
+    organisation = OrganisationFactory.create(name="Gemeente Vindplaats")
+    organisation_services.join(
+        organisation=organisation,
+        user=someone_else,
+        joined_by=OrganisationMembership.JoinedBy.EDITOR,
+        role=OrganisationMembership.Role.ADMIN,
+    )
+    _sent, token = organisation_services.invite(
+        organisation=organisation,
+        email=EMAIL,
+        role=OrganisationMembership.Role.ADMIN,
+        actor=someone_else,
+        base_url="http://groningen.localhost",
+    )
+    organisation_services.accept_invitation(token=token, user=person)
+    organisation_services.invite(
+        organisation=organisation,
+        email="nieuw@voorbeeld.nl",
+        role=OrganisationMembership.Role.MEMBER,
+        actor=person,
+        base_url="http://groningen.localhost",
+    )
+    organisation_services.add_domain(organisation=organisation, domain="voorbeeld.nl", actor=person)
     # Wagtail: what an editor leaves behind
     page = Page.objects.get(pk=item.pk)
     Page.objects.filter(pk=page.pk).update(owner=person, locked=True, locked_by=person)
@@ -289,6 +316,7 @@ def test_the_download_holds_every_registered_section(
     assert not empty, f"The download has nothing in: {empty}"
     assert data["profile"]["full_name"] == NAME
     assert data["circle_memberships"][0]["email_about_news"] == "each"
+    assert data["organisation_membership"]["organisation"] == "Gemeente Vindplaats"
     assert {row["text"] for row in data["circle_comments"]} == {
         "Wat hielp was een vast aanspreekpunt."
     }

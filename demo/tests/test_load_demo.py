@@ -21,6 +21,7 @@ from core.models import (
     Theme,
 )
 from events.models import EventPage
+from organisations.models import Domain, Invitation, Membership, Team
 from tracks.models import Certificate
 
 COUNTED = [Region, Municipality, Sector, Role, Theme, LearningForm, Organisation, Page, Site]
@@ -115,3 +116,20 @@ def test_demo_congres_is_upcoming_with_a_programme_of_workshop_rounds(client, db
     for session in sessions:
         assert session.title in page
     assert "Ronde 2: 13:30 \u2013 14:45</h3>" in page and "De Oosterpoort" in page
+
+
+def test_demo_partners_are_workspaces_with_teams(db):
+    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", stdout=StringIO())  # again: nothing doubles
+    assert Domain.objects.count() == 3
+    assert all(domain.domain.endswith(".example.org") for domain in Domain.objects.all())
+    for organisation in Organisation.objects.filter(domains__isnull=False):
+        assert organisation.memberships.filter(role="admin").count() == 1
+        teams = Team.objects.filter(organisation=organisation)
+        assert teams.count() == 2
+        for team in teams:
+            assert team.team_members.filter(is_manager=True).count() == 1
+            assert 4 <= team.team_members.filter(is_manager=False).count() <= 6
+        assert Invitation.objects.filter(organisation=organisation, accepted_at=None).count() == 1
+    assert Membership.objects.filter(joined_by="domain").count() > 25
+    assert not OutgoingEmail.objects.exists(), "no mail to invented people"

@@ -11,8 +11,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_joining_moves_the_person_and_their_profile() -> None:
-    first, second = OrganisationFactory(), OrganisationFactory()
-    user = ProfileFactory(other_organisation="Eigen invoer", organisation=None).user
+    first, second = OrganisationFactory.create(), OrganisationFactory.create()
+    user = ProfileFactory.create(other_organisation="Eigen invoer", organisation=None).user
     services.join(organisation=first, user=user, joined_by=Membership.JoinedBy.EDITOR)
     membership = services.join(organisation=second, user=user, joined_by=Membership.JoinedBy.EDITOR)
     assert membership.organisation == second
@@ -24,26 +24,36 @@ def test_joining_moves_the_person_and_their_profile() -> None:
 
 
 def test_the_last_administrator_stays() -> None:
-    organisation = OrganisationFactory()
+    organisation = OrganisationFactory.create()
     admin = services.join(
         organisation=organisation,
-        user=UserFactory(),
+        user=UserFactory.create(),
         joined_by=Membership.JoinedBy.EDITOR,
         role=Membership.Role.ADMIN,
     )
     with pytest.raises(services.OrganisationError):
         services.set_role(membership=admin, role=Membership.Role.MEMBER, actor=admin.user)
-    other = services.join(organisation=organisation, user=UserFactory(), joined_by="domain")
+    other = services.join(
+        organisation=organisation, user=UserFactory.create(), joined_by=Membership.JoinedBy.DOMAIN
+    )
     services.set_role(membership=other, role=Membership.Role.ADMIN, actor=admin.user)
     services.set_role(membership=admin, role=Membership.Role.MEMBER, actor=admin.user)
     assert Membership.objects.get(pk=admin.pk).role == "member"
 
 
 def test_a_manager_of_another_organisation_cannot_touch_its_teams() -> None:
-    mine, theirs = OrganisationFactory(), OrganisationFactory()
-    admin = services.join(organisation=mine, user=UserFactory(), joined_by="editor", role="admin")
+    mine, theirs = OrganisationFactory.create(), OrganisationFactory.create()
+    admin = services.join(
+        organisation=mine,
+        user=UserFactory.create(),
+        joined_by=Membership.JoinedBy.EDITOR,
+        role=Membership.Role.ADMIN,
+    )
     outsider = services.join(
-        organisation=theirs, user=UserFactory(), joined_by="editor", role="admin"
+        organisation=theirs,
+        user=UserFactory.create(),
+        joined_by=Membership.JoinedBy.EDITOR,
+        role=Membership.Role.ADMIN,
     )
     team = services.create_team(organisation=mine, name="Incasso", actor=admin.user)
     with pytest.raises(services.OrganisationError):
