@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
+from .models import Membership
 from .views import partners
 
 
@@ -34,3 +35,15 @@ def partner_sitemap(request: HttpRequest) -> dict[str, Any]:
 @hooks.register("footer_links")
 def partners_link(request: HttpRequest) -> list[dict[str, str]]:
     return [{"title": _("Partners"), "url": reverse("organisations:index")}]
+
+
+@hooks.register("organisation_workspace_links")
+def sign_in_link(request: HttpRequest, membership: Membership) -> list[dict[str, str]]:
+    if not membership.is_admin:
+        return []
+    return [
+        {
+            "title": _("Log in with your organisation"),
+            "url": reverse("organisations:sign_in_settings"),
+        }
+    ]
