@@ -52,13 +52,15 @@ from circles.models import (
     Meeting,
     Membership,
 )
-from core.models import LearningForm
+from core.models import LearningForm, Organisation
 from demo.circles import DEMO_PASSWORD as PASSWORD
 from demo.management.commands.load_demo import DEMO_EDITOR
 from events.models import EventPage, Registration, Session
 from events.services import register_user
 from learning.models import NeedsScan, NeedsScanSituation, RouteStep
 from learning.routes import accept_route, take_needs_scan
+from organisations import services as organisation_services
+from organisations.models import Membership as OrganisationMembership
 from tracks.models import Certificate, Cohort
 
 pytestmark = pytest.mark.django_db
@@ -120,6 +122,8 @@ PRIVILEGED = {
     "circles:leave",
     "circles:notifications",
     "circles:history",
+    # An organisation's administrator over its sign-in (organisations.sign_in).
+    "organisations:sign_in_settings",
 }
 
 # A learner's own pages (addressed with someone else's object they answer 404) and public
@@ -150,6 +154,19 @@ OWN_OR_PUBLIC = {
     "mfa_view_recovery_codes",
     "mfa_generate_recovery_codes",
     "mfa_download_recovery_codes",
+    # allauth: logging in through an organisation's own provider (organisations.sign_in),
+    # and the person's own connections to such providers.
+    "organisations:sign_in_start",
+    "openid_connect_login",
+    "openid_connect_callback",
+    "socialaccount_signup",
+    "socialaccount_login_cancelled",
+    "socialaccount_login_error",
+    "socialaccount_connections",
+    "account/social/signup/",
+    "account/social/login/cancelled/",
+    "account/social/login/error/",
+    "account/social/connections/",
     # The person's own pages.
     "accounts:onboarding",
     "accounts:profile",
@@ -297,6 +314,12 @@ def _arguments(editor: Any, learner: Any, other: Any) -> dict[str, dict[str, Any
     Patterns whose only argument is the circle's slug need no entry."""
     circle = Circle.objects.get(slug=CIRCLE)
     circle_services.appoint_facilitator(circle=circle, user=editor)
+    organisation_services.join(
+        organisation=Organisation.objects.get(slug="cmo-stamm"),
+        user=editor,
+        joined_by=OrganisationMembership.JoinedBy.EDITOR,
+        role=OrganisationMembership.Role.ADMIN,
+    )
     requester = get_user_model().objects.get(username=REQUESTER)
     join_request = circle_services.request_to_join(circle=circle, user=requester)
     _invitation, invitation_token = circle_services.invite_to_circle(
@@ -407,6 +430,8 @@ def _arguments(editor: Any, learner: Any, other: Any) -> dict[str, dict[str, Any
         "wagtaildocs_authenticate_with_password": {"restriction_id": 1},
         "wagtailcore_authenticate_with_password": {"page_view_restriction_id": 1, "page_id": 1},
         "account_confirm_email": {"key": "onbekend"},
+        "openid_connect_login": {"provider_id": "org-onbekend"},
+        "openid_connect_callback": {"provider_id": "org-onbekend"},
         "api_tokens:revoke": {"pk": 1},
         "account_reset_password_from_key": {"uidb36": "1", "key": "onbekend"},
     }
