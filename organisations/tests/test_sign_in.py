@@ -17,6 +17,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.tests.factories import OrganisationFactory, ProfileFactory, UserFactory
+from accounts.tests.test_two_factor import activate_totp, current_code
 from core.models import Organisation
 from organisations import services
 from organisations.models import Domain, Membership, OrganisationEvent, SignIn
@@ -338,3 +339,28 @@ def test_a_switched_off_sign_in_answers_404(configured, organisation, provider):
     for name in ("openid_connect_login", "openid_connect_callback"):
         url = reverse(name, kwargs={"provider_id": sign_in.provider_id(organisation)})
         assert client.get(url).status_code == 404
+
+
+def test_the_second_factor_still_applies_after_the_organisations_sign_in(
+    configured, provider, admin, settings
+):
+    """The organisation's provider is the first step only (organisations.sign_in): whoever
+    has an authenticator app enters its code at log-in, and the administrator's settings
+    (a right beyond a learner's own) still ask for the second factor."""
+    settings.ADMIN_REQUIRES_TOTP = True
+    provider.add_person("beheer", email=admin.email, email_verified=True)
+    client = Client()
+    response = sign_in_at_provider(client, provider, admin.email, "beheer")
+    assert "_auth_user_id" in client.session
+    settings_page = client.get(reverse("organisations:sign_in_settings"))
+    assert settings_page["Location"].startswith(reverse("mfa_activate_totp"))
+
+    secret = activate_totp(admin)
+    client = Client()
+    response = sign_in_at_provider(client, provider, admin.email, "beheer")
+    assert response["Location"] == reverse("mfa_authenticate")
+    assert "_auth_user_id" not in client.session
+    response = client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
+    assert response.status_code == 302
+    assert int(client.session["_auth_user_id"]) == admin.pk
+    assert client.get(reverse("organisations:sign_in_settings")).status_code == 200
