@@ -6,7 +6,7 @@ from allauth.socialaccount.providers.base.constants import AuthProcess
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -92,7 +92,7 @@ def start(request: HttpRequest) -> HttpResponse:
             provider = sign_in.app.get_provider(request)
             auth_params = {**provider.get_auth_params(), "login_hint": email}
             try:
-                return provider.redirect(
+                response = provider.redirect(
                     request,
                     process=AuthProcess.LOGIN,
                     next_url=get_next_redirect_url(request),
@@ -105,6 +105,17 @@ def start(request: HttpRequest) -> HttpResponse:
                         "Your organisation's sign-in does not answer right now. Try again "
                         "later, or log in with your password."
                     ),
+                )
+            else:
+                if not isinstance(response, HttpResponseRedirect):
+                    return response  # allauth's page about a failed start
+                # A page that goes on by itself, not a redirect: the site's policy allows
+                # forms to send to the platform only (CSP form-action 'self'), and browsers
+                # apply that to where a form's answer redirects, too.
+                return render(
+                    request,
+                    "organisations/sign_in/continue.html",
+                    {"provider_url": response.url},
                 )
     return render(
         request,
