@@ -14,7 +14,7 @@ class SettingsForm(forms.Form):
         label=_("Address of the provider (issuer)"),
         max_length=500,
         help_text=_(
-            "For example https://login.microsoftonline.com/<tenant id>/v2.0. The platform "
+            "For example https://login.microsoftonline.com/your-tenant-id/v2.0. The platform "
             "reads the provider's settings at this address followed by "
             "/.well-known/openid-configuration."
         ),
