@@ -10,7 +10,7 @@ WORKERS ?= 3
 # for each portal's host name (groningen.localhost), so `PORT=8100 make run` links to 8100.
 export PORTAL_BASE_URL ?= http://{hostname}:$(PORT)
 
-.PHONY: run dev test check messages install run-deps test-deps ralph
+.PHONY: run dev test check messages install run-deps test-deps ralph oidc-provider
 
 # Virtual environment with the locked dependencies, reinstalled when the lock changes.
 $(BIN)/.installed: requirements.lock
@@ -85,6 +85,18 @@ $(RALPH_VENV)/.installed: Makefile
 	touch $@
 ralph: $(RALPH_VENV)/.installed
 
+# An OpenID Connect provider (oidc-provider-mock on PyPI: discovery, authorization code
+# flow, signed ID tokens, userinfo, client registration; Flask and Authlib) that the tests
+# of organisations/sign_in start as their own process; its pins stay out of our lock too.
+OIDC_PROVIDER_VENV := var/oidc-provider-venv
+OIDC_PROVIDER_PACKAGES := 'oidc-provider-mock==0.3.4'
+$(OIDC_PROVIDER_VENV)/.installed: Makefile
+	test -x $(OIDC_PROVIDER_VENV)/bin/python || $(PYTHON) -m venv $(OIDC_PROVIDER_VENV)
+	$(OIDC_PROVIDER_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(OIDC_PROVIDER_VENV)/bin/python -m pip install --quiet $(OIDC_PROVIDER_PACKAGES)
+	touch $@
+oidc-provider: $(OIDC_PROVIDER_VENV)/.installed
+
 # Exit code 5 means pytest collected no tests (e.g. a -k filter that matches none).
 # Three runs, each on every core (pytest-xdist, a test file per process, so fixtures that
 # build the demo once per file or package are built once per process): the suite; the
@@ -95,7 +107,7 @@ ralph: $(RALPH_VENV)/.installed
 # TEST_MARKS narrows the runs, e.g. CI's second database skips the browser journeys.
 TEST_MARKS ?= not concurrency
 XDIST = --numprocesses auto --dist loadfile
-test: test-deps install ralph
+test: test-deps install ralph oidc-provider
 	$(BIN)/pytest -m "($(TEST_MARKS)) and not browser" $(XDIST) $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	$(BIN)/pytest -m "($(TEST_MARKS)) and browser" $(XDIST) $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	TEST_SQLITE_FILE="$$(mktemp -u "$${TMPDIR:-/tmp}/leeromgeving-test-XXXXXX.sqlite3")" \

@@ -8,6 +8,7 @@ from typing import Any
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialAccount
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail import hooks
@@ -140,7 +141,8 @@ def merge_other_organisation(*, profile_ids: Iterable[int], organisation: Organi
 
 
 def personal_data(*, user: Any, base_url: str) -> dict[str, Any]:
-    """The account, its addresses and second factor, and the profile, for the download.
+    """The account, its addresses, second factor and sign-ins through an organisation's
+    provider, and the profile, for the download.
     Never a password hash or the secret of an authenticator."""
     profile = Profile.objects.visible_to(user).prefetch_related("learning_forms").first()
     return {
@@ -167,6 +169,18 @@ def personal_data(*, user: Any, base_url: str) -> dict[str, Any]:
                 else None,
             }
             for authenticator in Authenticator.objects.filter(user=user)
+        ],
+        # Accounts at organisations' own sign-in (organisations.sign_in): what their
+        # provider said about the person at the last log-in.
+        "organisation_sign_ins": [
+            {
+                "provider": account.provider,
+                "subject": account.uid,
+                "connected_at": account.date_joined.isoformat(),
+                "last_login": account.last_login.isoformat(),
+                "details_from_provider": account.extra_data,
+            }
+            for account in SocialAccount.objects.filter(user=user)
         ],
         "profile": {
             "full_name": profile.full_name,

@@ -57,6 +57,11 @@ def personal_data() -> list[PersonalData]:
                     section="second_factor",
                 ),
                 Holding(
+                    relation="socialaccount.SocialAccount.user",
+                    removal=Removal.DELETE,
+                    section="organisation_sign_ins",
+                ),
+                Holding(
                     relation="accounts.Profile.user", removal=Removal.DELETE, section="profile"
                 ),
             ],

@@ -8,3 +8,7 @@ class OrganisationsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals  # noqa: F401  (connects allauth's signals)
+
+        # Connects the receiver that puts people signed in by their organisation's
+        # provider in that organisation.
+        from .sign_in import adapter  # noqa: F401

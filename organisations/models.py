@@ -250,3 +250,36 @@ class OrganisationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d})"
+
+
+class SignIn(models.Model):
+    """Sign-in with the organisation's own account (OpenID Connect, e.g. a municipality's
+    Microsoft Entra ID), set up by its administrator. The provider's address, client id and
+    secret live in allauth's `SocialApp` (provider "openid_connect", provider_id
+    "org-<slug>"), which allauth's views read; this row says whose it is, whether it is on
+    and for which of the organisation's e-mail domains."""
+
+    organisation = models.OneToOneField(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="sign_in",
+        verbose_name=_("organisation"),
+    )
+    app = models.OneToOneField(
+        "socialaccount.SocialApp",
+        on_delete=models.CASCADE,
+        related_name="organisation_sign_in",
+        verbose_name=_("OpenID Connect app"),
+    )
+    is_active = models.BooleanField(_("on"), default=False)
+    domains = models.ManyToManyField(
+        Domain, blank=True, related_name="sign_ins", verbose_name=_("for addresses at")
+    )
+    updated_at = models.DateTimeField(_("changed at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("sign-in with the organisation's account")
+        verbose_name_plural = _("sign-ins with the organisation's account")
+
+    def __str__(self) -> str:
+        return str(self.organisation)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views, workspace
+from .sign_in import views as sign_in_views
 
 app_name = "organisations"
 
@@ -44,4 +45,6 @@ urlpatterns = [
         name="withdraw_invitation",
     ),
     path("mijn/organisatie/geschiedenis/", workspace.history, name="history"),
+    path("mijn/organisatie/inloggen/", sign_in_views.settings_page, name="sign_in_settings"),
+    path("account/organisatie/", sign_in_views.start, name="sign_in_start"),
 ]

@@ -14,6 +14,7 @@ from accounts.services import VouchedOrganisation
 from core.privacy import Holding, PersonalData, Removal
 
 from . import admin_views, services
+from .models import Membership
 from .views import partners
 
 
@@ -127,4 +128,16 @@ def personal_data() -> list[PersonalData]:
                 ),
             ],
         )
+    ]
+
+
+@hooks.register("organisation_workspace_links")
+def sign_in_link(request: HttpRequest, membership: Membership) -> list[dict[str, str]]:
+    if not membership.is_admin:
+        return []
+    return [
+        {
+            "title": _("Log in with your organisation"),
+            "url": reverse("organisations:sign_in_settings"),
+        }
     ]

@@ -139,6 +139,8 @@ PRIVILEGED = {
     "organisations:invitations",
     "organisations:withdraw_invitation",
     "organisations:history",
+    # An organisation's administrator over its sign-in (organisations.sign_in).
+    "organisations:sign_in_settings",
 }
 
 # A learner's own pages (addressed with someone else's object they answer 404) and public
@@ -169,6 +171,19 @@ OWN_OR_PUBLIC = {
     "mfa_view_recovery_codes",
     "mfa_generate_recovery_codes",
     "mfa_download_recovery_codes",
+    # allauth: logging in through an organisation's own provider (organisations.sign_in),
+    # and the person's own connections to such providers.
+    "organisations:sign_in_start",
+    "openid_connect_login",
+    "openid_connect_callback",
+    "socialaccount_signup",
+    "socialaccount_login_cancelled",
+    "socialaccount_login_error",
+    "socialaccount_connections",
+    "account/social/signup/",
+    "account/social/login/cancelled/",
+    "account/social/login/error/",
+    "account/social/connections/",
     # The person's own pages.
     "accounts:onboarding",
     "accounts:profile",
@@ -430,6 +445,8 @@ def _arguments(editor: Any, learner: Any, other: Any) -> dict[str, dict[str, Any
         "wagtaildocs_authenticate_with_password": {"restriction_id": 1},
         "wagtailcore_authenticate_with_password": {"page_view_restriction_id": 1, "page_id": 1},
         "account_confirm_email": {"key": "onbekend"},
+        "openid_connect_login": {"provider_id": "org-onbekend"},
+        "openid_connect_callback": {"provider_id": "org-onbekend"},
         "api_tokens:revoke": {"pk": 1},
         "account_reset_password_from_key": {"uidb36": "1", "key": "onbekend"},
     }

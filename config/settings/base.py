@@ -65,6 +65,10 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    # Sign-in with an organisation's own account (organisations.sign_in): one app per
+    # organisation, in the database.
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -232,6 +236,19 @@ ACCOUNT_RATE_LIMITS = {
 NEWSLETTER_WEBHOOK_SECRET = env("NEWSLETTER_WEBHOOK_SECRET", default="")
 # Subscribers per batch task of a newsletter sending (one transaction each).
 NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=200)
+# Sign-in with an organisation's own account (organisations.sign_in): each organisation's
+# administrator configures an OpenID Connect provider, stored as allauth's SocialApp. The
+# provider vouches for the address (its `email_verified` claim, at one of the
+# organisation's domains), so an account with that address is signed in and connected,
+# not duplicated, and a new person needs no confirmation e-mail.
+SOCIALACCOUNT_ADAPTER = "organisations.sign_in.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 5
+# An organisation's provider may be on plain http at 127.0.0.1 or localhost only here
+# (development; the tests switch it on): everywhere else https, at a public address.
+ORGANISATION_SIGN_IN_ALLOW_LOCAL = DEBUG
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Leren over armoede"
 # Every right beyond a learner's own (/beheer/, other people's data) needs the second

@@ -37,6 +37,8 @@ WAGTAILADMIN_BASE_URL = "http://groningen.localhost"
 # The tests of the other apps log editors, trainers and coordinators in without a second
 # factor; the tests of accounts.mfa and tests/test_second_factor.py switch it on.
 ADMIN_REQUIRES_TOTP = False
+# The tests start a real OpenID Connect provider on 127.0.0.1 (organisations/tests).
+ORGANISATION_SIGN_IN_ALLOW_LOCAL = True
 
 # The concurrency tests (marked `concurrency`; `make test` runs them in a second pytest
 # run) need live-server threads with connections of their own, as in production. SQLite's

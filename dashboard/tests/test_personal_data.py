@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialAccount
 from django.apps import apps
 from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib.auth import get_user_model
@@ -91,6 +92,9 @@ def everything(person, someone_else, catalogue, groningen) -> None:
     person.groups.add(Group.objects.create(name="Redacteuren"))
     person.user_permissions.add(Permission.objects.get(codename="change_profile"))
     Authenticator.objects.create(user=person, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    SocialAccount.objects.create(
+        user=person, provider="org-gemeente", uid="p-1", extra_data={"userinfo": {"sub": "p-1"}}
+    )
     LogEntry.objects.create(
         user=person,
         content_type=ContentType.objects.get_for_model(Group),
