@@ -123,8 +123,9 @@ def reservation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Who has the seats, and a member's name for an open one."""
     membership = _managing(request)
     reservation = _reservation(membership, pk)
+    # Visitors' registrations have no account: NOT IN with their NULL would exclude all.
     seated = Registration.objects.filter(
-        session_id=reservation.session_id, state__in=SEAT_STATES
+        session_id=reservation.session_id, state__in=SEAT_STATES, user__isnull=False
     ).values("user")
     members = (
         Membership.objects.filter(organisation_id=membership.organisation_id)

@@ -44,9 +44,7 @@ def cookie_of(user):
     "(`make test` runs it so)",
 )
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_reservations_assignments_and_registrations_never_overbook(
-    live_server, catalogue, regions
-):
+def test_reservations_assignments_and_registrations_never_overbook(live_server, catalogue, regions):
     session = create_event(catalogue, regions=regions, capacity=SEATS).sessions.get()
     users = get_user_model().objects.bulk_create(
         get_user_model()(username=f"p{n}", email=f"p{n}@example.org") for n in range(PUBLIC + 6)
@@ -56,9 +54,7 @@ def test_reservations_assignments_and_registrations_never_overbook(
         join(organisation=organisation, user=user, joined_by="editor", role="manager")
         for organisation, user in ((first, users[-1]), (second, users[-2]))
     ]
-    members = [
-        join(organisation=first, user=user, joined_by="editor") for user in users[-5:-2]
-    ]
+    members = [join(organisation=first, user=user, joined_by="editor") for user in users[-5:-2]]
     deadline = timezone.now() + timedelta(days=3)
     # The first organisation holds 2 seats already; three names race for them.
     held = reservations.reserve_seats(
@@ -121,9 +117,7 @@ def test_reservations_assignments_and_registrations_never_overbook(
     assert held_seats + open_reserved <= SEATS
     taken = Session.objects.with_seat_counts().get(pk=session.pk).taken_seats
     assert taken == SEATS  # everything went: the rush wanted more than there was
-    assert registrations.filter(state="waiting").count() == PUBLIC - (
-        held_seats - assigned
-    )
+    assert registrations.filter(state="waiting").count() == PUBLIC - (held_seats - assigned)
 
     # The reservations end: their open seats go to the waiting list, still within capacity.
     reservations.release_expired_reservations(now=deadline + timedelta(minutes=1))

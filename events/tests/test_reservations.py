@@ -280,6 +280,10 @@ def logged_in(user):
 
 
 def test_a_manager_reserves_and_assigns_through_the_pages(five_seats, organisation, manager):
+    # A visitor (no account) has a seat: the members' list must not trip over them.
+    Registration.objects.create(
+        session=five_seats, name="Bezoeker", email="bezoeker@example.org", state="confirmed"
+    )
     client = logged_in(manager)
     event_page = client.get(five_seats.event.url)
     reserve_url = reverse("events:reserve") + f"?sessie={five_seats.pk}"
