@@ -20,7 +20,6 @@ from django.utils import timezone
 from accounts.tests.factories import OrganisationFactory
 from events import reservations
 from events.models import Registration, SeatReservation, Session
-from organisations.models import Membership
 from organisations.services import join
 
 from .factories import create_event

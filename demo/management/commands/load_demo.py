@@ -31,8 +31,8 @@ from demo import content, taxonomy
 from demo import events as events_demo
 from demo import learning as learning_demo
 from demo import news as news_demo
-from demo import reservations as reservations_demo
 from demo import newsletter as newsletter_demo
+from demo import reservations as reservations_demo
 from demo import tracks as tracks_demo
 from demo.catalogue_items import load_items
 from demo.glossary_terms import load_terms
