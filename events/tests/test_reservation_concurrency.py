@@ -7,6 +7,7 @@ import http.client
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
+from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import pytest
@@ -20,6 +21,7 @@ from django.utils import timezone
 from accounts.tests.factories import OrganisationFactory
 from events import reservations
 from events.models import Registration, SeatReservation, Session
+from organisations.models import Membership
 from organisations.services import join
 
 from .factories import create_event
@@ -28,6 +30,12 @@ from .test_concurrency import CSRF, WorkerPool
 SEATS = 10
 PUBLIC = 24
 SERVER_WORKERS = 20
+
+
+def member_of(organisation, user, role=Membership.Role.MEMBER):
+    return join(
+        organisation=organisation, user=user, joined_by=Membership.JoinedBy.EDITOR, role=role
+    )
 
 
 def cookie_of(user):
@@ -50,18 +58,22 @@ def test_reservations_assignments_and_registrations_never_overbook(live_server, 
     )
     first, second = OrganisationFactory(), OrganisationFactory()
     managers = [
-        join(organisation=organisation, user=user, joined_by="editor", role="manager")
+        member_of(organisation, user, Membership.Role.MANAGER)
         for organisation, user in ((first, users[-1]), (second, users[-2]))
     ]
-    members = [join(organisation=first, user=user, joined_by="editor") for user in users[-5:-2]]
+    members = [member_of(first, user) for user in users[-5:-2]]
     deadline = timezone.now() + timedelta(days=3)
     # The first organisation holds 2 seats already; three names race for them.
     held = reservations.reserve_seats(
-        session=session, organisation=first, seats=2, deadline=deadline, actor=managers[0].user
+        session=session,
+        organisation=managers[0].organisation,
+        seats=2,
+        deadline=deadline,
+        actor=managers[0].user,
     )
     deadline_field = timezone.localtime(deadline).strftime("%Y-%m-%dT%H:%M")
     reserve = reverse("events:reserve")
-    requests = [
+    requests: list[tuple[Any, str, dict[str, Any]]] = [
         (users[n], reverse("events:register", args=[session.pk]), {}) for n in range(PUBLIC)
     ]
     requests += [

@@ -33,10 +33,15 @@ State = RegistrationState
 pytestmark = pytest.mark.django_db
 
 
-def person(organisation=None, role="member", name=""):
-    user = ProfileFactory(**({"full_name": name} if name else {})).user
+def person(organisation=None, role=Membership.Role.MEMBER, name=""):
+    user = ProfileFactory.create(**({"full_name": name} if name else {})).user
     if organisation is not None:
-        join(organisation=organisation, user=user, joined_by="editor", role=role)
+        join(
+            organisation=organisation,
+            user=user,
+            joined_by=Membership.JoinedBy.EDITOR,
+            role=Membership.Role(role),
+        )
     return user
 
 
