@@ -8,6 +8,7 @@ import time_machine
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from wagtail import hooks
 
 from accounts.tests.factories import OrganisationFactory, ProfileFactory
 from core.models import OutgoingEmail
@@ -385,3 +386,16 @@ def test_query_counts_do_not_grow_with_the_members(
     assert page.content.decode().count("<option") == members + 1 + 1  # + the manager, + empty
     with django_assert_num_queries(6):
         client.get(listing)
+
+
+def test_the_workspace_links_to_the_reservations_for_managers_only(organisation, manager):
+    def links(user):
+        membership = Membership.objects.get(user=user)
+        return [
+            link["url"]
+            for provide in hooks.get_hooks("organisation_workspace_links")
+            for link in provide(None, membership)
+        ]
+
+    assert reverse("events:reservations") in links(manager)
+    assert reverse("events:reservations") not in links(person(organisation))
