@@ -4,6 +4,8 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.facets import VEENKOLONIEN
@@ -207,3 +209,72 @@ class CancelForm(forms.Form):
         required=False,
         help_text=_("Kept in the history of the registration, e.g. 'ill, called on Monday'."),
     )
+
+
+class ReserveSeatsForm(forms.Form):
+    """How many seats an organisation holds, and until when its managers assign them."""
+
+    seats = forms.IntegerField(
+        label=_("Number of seats"),
+        min_value=1,
+        max_value=500,
+        error_messages={
+            "required": _("Fill in how many seats you want to reserve."),
+            "invalid": _("Fill in a whole number."),
+            "min_value": _("Reserve at least one seat."),
+        },
+    )
+    deadline = forms.DateTimeField(
+        label=_("Assign the seats before"),
+        help_text=_(
+            "Seats without a name by then become free for everybody again, the waiting list first."
+        ),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%d-%m-%Y %H:%M"],
+        error_messages={
+            "required": _("Fill in a date and time."),
+            "invalid": _("Fill in a date and time like 31-12-2027 17:00."),
+        },
+    )
+
+
+class MemberChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        user = obj.user
+        profile = getattr(user, "profile", None)
+        name = getattr(profile, "full_name", "") or user.get_full_name() or user.email
+        return f"{name} ({user.email})"
+
+
+class AssignSeatForm(forms.Form):
+    """A member of the organisation without a seat at the session yet."""
+
+    member = MemberChoiceField(
+        label=_("Member"),
+        queryset=None,
+        empty_label=_("Choose a member"),
+        error_messages={
+            "required": _("Choose the member who gets the seat."),
+            "invalid_choice": _("Choose a member of your organisation from the list."),
+        },
+    )
+
+    def __init__(self, *args: Any, members: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = members  # type: ignore[attr-defined]
+
+
+class ChooseSessionForm(forms.Form):
+    """Which session or track group to reserve seats of (a GET form)."""
+
+    sessie = forms.ChoiceField(label=_("Session or group of a track"))
+
+    def __init__(self, *args: Any, sessions: list[Session], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sessie"].choices = [  # type: ignore[attr-defined]
+            (session.pk, session_choice_label(session)) for session in sessions
+        ]
+
+
+def session_choice_label(session: Session) -> str:
+    return f"{session.name} — {date_format(timezone.localtime(session.starts_at), 'j F Y')}"

@@ -38,6 +38,7 @@ from core.models import Organisation, RegionalPage, Role
 from .querysets import (
     CalendarFeedQuerySet,
     RegistrationQuerySet,
+    SeatReservationQuerySet,
     SessionQuerySet,
 )
 
@@ -422,6 +423,12 @@ class Session(Orderable):
         hours = self.event.cancellation_deadline_hours if self.event else 0
         return self.starts_at - timedelta(hours=hours)
 
+    def registration_closes(self) -> datetime:
+        """Until when people can register: the event's closing time, at the latest the
+        start. Sessions of other apps with their own window (a track's group) override it."""
+        closes = self.event.registration_closes_at if self.event else None
+        return min(closes, self.starts_at) if closes else self.starts_at
+
 
 class RegistrationState(models.TextChoices):
     PENDING = "pending", _("Waiting for e-mail confirmation")
@@ -481,6 +488,15 @@ class Registration(models.Model):
     # The place in the queue: the moment the person joined the waiting list.
     waiting_since = models.DateTimeField(_("on the waiting list since"), null=True, blank=True)
     offer_expires_at = models.DateTimeField(_("offer valid until"), null=True, blank=True)
+    # A seat of an organisation's reservation, assigned to this person by its manager.
+    reservation = models.ForeignKey(
+        "SeatReservation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="registrations",
+        verbose_name=_("reserved seat of"),
+    )
     # The portal the person registered through: the links in their e-mails lead back there
     # (an event shown on both portals would otherwise send a Drenthe visitor to Groningen).
     portal = models.ForeignKey(
@@ -558,6 +574,55 @@ class Registration(models.Model):
             return True
         is_own = user.is_authenticated and self.user_id == user.pk
         return is_own and (now or timezone.now()) < self.session.cancellation_deadline()
+
+
+class SeatReservation(models.Model):
+    """Seats of a session (or a track's group) an organisation holds for its people until
+    the deadline; its manager assigns them by name (each a registration pointing here). The
+    seats not assigned by then go back to everybody, the waiting list first: `released_at`
+    is when that happened (or when the organisation cancelled the reservation). Changed only
+    by events.reservations, under the session's lock."""
+
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="reservations", verbose_name=_("session")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="seat_reservations",
+        verbose_name=_("organisation"),
+    )
+    seats = models.PositiveIntegerField(_("seats"))
+    deadline = models.DateTimeField(_("assign the seats before"))
+    reserved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reserved by"),
+    )
+    created_at = models.DateTimeField(_("reserved at"), default=timezone.now)
+    released_at = models.DateTimeField(_("open seats released at"), null=True, blank=True)
+
+    objects = SeatReservationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("seat reservation")
+        verbose_name_plural = _("seat reservations")
+        ordering = ["deadline", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(seats__gt=0), name="a_reservation_holds_seats")
+        ]
+        indexes = [models.Index(fields=["released_at", "deadline"])]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.seats}, {self.session}"
+
+    @property
+    def is_open(self) -> bool:
+        """Seats can still be assigned."""
+        return self.released_at is None
 
 
 class RegistrationChange(models.Model):

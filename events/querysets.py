@@ -6,7 +6,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Expression, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 if TYPE_CHECKING:
@@ -17,13 +18,35 @@ if TYPE_CHECKING:
 SEAT_STATE_VALUES = ("confirmed", "offered", "attended", "partly", "no_show")
 
 
+def taken_seats() -> Expression:
+    """The seats of a session nobody else can have, as an annotation of sessions: every
+    registration holding a seat, and the seats organisations still hold in reserve. A
+    reservation not yet released counts all its seats (its assigned registrations are among
+    them, never more: events.reservations sees to it); a released one only those it
+    assigned, as ordinary registrations. The one definition of free seats: pages, API,
+    admin and the services that place people under the session's lock all count this."""
+    from .models import SeatReservation
+
+    reserved = (
+        SeatReservation.objects.filter(session=OuterRef("pk"), released_at__isnull=True)
+        .values("session")
+        .annotate(total=Sum("seats"))
+        .values("total")
+    )
+    outside_reservations = Q(registrations__reservation__isnull=True) | Q(
+        registrations__reservation__released_at__isnull=False
+    )
+    return Count(
+        "registrations",
+        filter=Q(registrations__state__in=SEAT_STATE_VALUES) & outside_reservations,
+    ) + Coalesce(Subquery(reserved), 0)
+
+
 class SessionQuerySet(models.QuerySet):
     def with_seat_counts(self) -> SessionQuerySet:
-        """Adds `taken_seats` and `waiting_count` in the same query."""
+        """Adds `taken_seats` (see taken_seats()) and `waiting_count` in the same query."""
         return self.annotate(
-            taken_seats=Count(
-                "registrations", filter=Q(registrations__state__in=SEAT_STATE_VALUES)
-            ),
+            taken_seats=taken_seats(),
             waiting_count=Count("registrations", filter=Q(registrations__state="waiting")),
         )
 
@@ -104,6 +127,24 @@ class RegistrationQuerySet(models.QuerySet):
 
     def for_participant_list(self) -> RegistrationQuerySet:
         return self.select_related("user__profile", "role").order_by("name", "pk")
+
+
+class SeatReservationQuerySet(models.QuerySet):
+    def of_organisation(self, organisation_id: int) -> SeatReservationQuerySet:
+        """An organisation's reservations, with the seats assigned (one query)."""
+        return (
+            self.filter(organisation_id=organisation_id)
+            .select_related("session__event")
+            .annotate(
+                assigned=Count(
+                    "registrations", filter=Q(registrations__state__in=SEAT_STATE_VALUES)
+                )
+            )
+        )
+
+    def due_for_release(self, now: datetime) -> SeatReservationQuerySet:
+        """Past their deadline with their open seats still held."""
+        return self.filter(released_at__isnull=True, deadline__lte=now)
 
 
 class CalendarFeedQuerySet(models.QuerySet):

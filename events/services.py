@@ -35,8 +35,10 @@ from .models import (
     Registration,
     RegistrationChange,
     RegistrationState,
+    SeatReservation,
     Session,
 )
+from .querysets import taken_seats
 
 State = RegistrationState
 
@@ -118,7 +120,21 @@ def _email(registration: Registration, kind: EventEmail.Kind, **fields: Any) -> 
 
 
 def _free_seats(session: Session) -> int:
-    return session.capacity - session.registrations.holding_seats().count()  # type: ignore[attr-defined]
+    """Seats anybody may have: not held by a registration nor by an organisation's
+    reservation (querysets.taken_seats, what every page shows too)."""
+    taken = (
+        Session.objects.filter(pk=session.pk)
+        .annotate(taken=taken_seats())
+        .values_list("taken", flat=True)
+        .get()
+    )
+    return session.capacity - taken
+
+
+def _confirm(registration: Registration, *, actor: Any, reason: str, now: datetime) -> None:
+    """The seat is theirs: the audit row and the confirmation (with the calendar file)."""
+    _move(registration, State.CONFIRMED, actor=actor, reason=reason, now=now)
+    _email(registration, EventEmail.Kind.CONFIRMED)
 
 
 def _place(
@@ -127,8 +143,7 @@ def _place(
     """Give a seat if one is free and nobody waits for it; else the end of the queue."""
     queue_is_empty = not session.registrations.waiting_list().exists()  # type: ignore[attr-defined]
     if _free_seats(session) > 0 and queue_is_empty:
-        _move(registration, State.CONFIRMED, actor=actor, reason=reason, now=now)
-        _email(registration, EventEmail.Kind.CONFIRMED)
+        _confirm(registration, actor=actor, reason=reason, now=now)
     else:
         _move(registration, State.WAITING, actor=actor, reason=reason, now=now)
         _email(registration, EventEmail.Kind.WAITING)
@@ -210,25 +225,39 @@ def register_user(
         _check_open(session, now)
         _check_role(session, role, allowed_roles)
         _check_one_per_round(session, Registration.objects.filter(user=user))
-        registration = existing or Registration(session=session, user=user)
-        registration.name = getattr(profile, "full_name", "") or user.get_full_name() or user.email
-        registration.email = user.email
-        registration.organisation_name = getattr(profile, "organisation_name", "")
-        registration.role = role
-        registration.state = State.PENDING if existing is None else existing.state
-        registration.created_at = now
+        registration = _of_account(existing or Registration(session=session), user, now)
         registration.portal = portal
         # _place saves it, with its seat or its place in the queue.
         _place(registration, session, actor=user, reason=_("Registered"), now=now)
-    # A record of what the person did, for their history; the registration itself is the
-    # record of the seat, so this one need not hold the session's lock.
+    record_registered(session=session, user=user)
+    return registration, True
+
+
+def _of_account(registration: Registration, user: Any, now: datetime) -> Registration:
+    """A registration (new, or a cancelled one reused) filled in from the person's account
+    and profile, not yet saved."""
+    profile = getattr(user, "profile", None)
+    registration.user = user
+    registration.name = getattr(profile, "full_name", "") or user.get_full_name() or user.email
+    registration.email = user.email
+    registration.organisation_name = getattr(profile, "organisation_name", "")
+    registration.role = getattr(profile, "role", None)
+    registration.state = registration.state or State.PENDING
+    registration.created_at = now
+    # A registration reused after an assigned seat was taken back is the person's own now.
+    registration.reservation = None
+    return registration
+
+
+def record_registered(*, session: Session, user: Any) -> None:
+    """A record of what the person did, for their history; the registration itself is the
+    record of the seat, so this one need not hold the session's lock (call it after)."""
     record_statement(
         actor=user,
         verb=Verb.REGISTERED,
         activity=session.event or session,
         extensions={"session": session.pk},
     )
-    return registration, True
 
 
 @transaction.atomic
@@ -706,6 +735,18 @@ def personal_data(*, user: Any, base_url: str = "") -> dict[str, Any]:
                 "reason": change.reason,
             }
             for change in changes_made
+        ],
+        "seat_reservations_made": [
+            {
+                "organisation": reservation.organisation.name,
+                "session": reservation.session.name,
+                "seats": reservation.seats,
+                "deadline": reservation.deadline.isoformat(),
+                "reserved_at": reservation.created_at.isoformat(),
+            }
+            for reservation in SeatReservation.objects.filter(reserved_by=user).select_related(
+                "organisation", "session__event"
+            )
         ],
         "calendar_feed": {"created_at": feed.created_at.isoformat()} if feed else None,
         "trainer_of_events": list(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import reservation_views, views
 
 app_name = "events"
 
@@ -21,4 +21,25 @@ urlpatterns = [
     path("agenda/inschrijving/<int:pk>/deelnamebewijs.pdf", views.certificate, name="certificate"),
     path("agenda/mijn-agenda/", views.my_calendar, name="my_calendar"),
     path("agenda/feed/<str:token>.ics", views.feed, name="feed"),
+]
+
+# An organisation's reserved seats, in its members' workspace (/mijn/organisatie/).
+urlpatterns += [
+    path("mijn/organisatie/plaatsen/", reservation_views.reservation_list, name="reservations"),
+    path("mijn/organisatie/plaatsen/reserveren/", reservation_views.reserve, name="reserve"),
+    path(
+        "mijn/organisatie/plaatsen/<int:pk>/",
+        reservation_views.reservation_detail,
+        name="reservation",
+    ),
+    path(
+        "mijn/organisatie/plaatsen/<int:pk>/terugnemen/<int:registration_pk>/",
+        reservation_views.unassign,
+        name="unassign",
+    ),
+    path(
+        "mijn/organisatie/plaatsen/<int:pk>/annuleren/",
+        reservation_views.cancel,
+        name="cancel_reservation",
+    ),
 ]

@@ -18,7 +18,7 @@ from core.models import Municipality, Organisation
 from core.periodic import PeriodicJob
 from core.privacy import Holding, PersonalData, Removal
 
-from . import emails, services
+from . import emails, reservations, services
 from .admin_views import RegistrationViewSet
 from .models import EventPage, Session
 
@@ -75,7 +75,34 @@ def periodic_jobs() -> list[PeriodicJob]:
         PeriodicJob("events-expire-offers", timedelta(minutes=5), services.expire_offers),
         PeriodicJob("events-reminders", timedelta(minutes=5), services.send_due_reminders),
         PeriodicJob("events-evaluations", timedelta(minutes=5), services.request_evaluations),
+        PeriodicJob(
+            "events-release-reservations",
+            timedelta(minutes=5),
+            reservations.release_expired_reservations,
+        ),
     ]
+
+
+@hooks.register("reservable_sessions")
+def reservable_event_sessions() -> Any:
+    """Sessions of published events still open for registration (an organisation's seats
+    are for sessions anybody can see; not for circles' meetings)."""
+    moment = now()
+    open_events = (
+        EventPage.objects.live()
+        .public()
+        .filter(Q(registration_closes_at__isnull=True) | Q(registration_closes_at__gt=moment))
+    )
+    return Session.objects.filter(
+        event__in=open_events.values("pk"), is_private=False, starts_at__gt=moment
+    ).select_related("event")
+
+
+@hooks.register("organisation_workspace_links")
+def reservations_link(request: HttpRequest, membership: Any) -> list[dict[str, str]]:
+    if membership.role not in reservations.MANAGING_ROLES:
+        return []
+    return [{"title": str(_("Reserved seats")), "url": reverse("events:reservations")}]
 
 
 @hooks.register("personal_data")
@@ -98,6 +125,12 @@ def personal_data() -> list[PersonalData]:
                     kept_because="the audit trail of other people's registrations (the "
                     "person's own go with their registrations)",
                     section="registration_changes_made",
+                ),
+                Holding(
+                    relation="events.SeatReservation.reserved_by",
+                    removal=Removal.UNLINK,
+                    kept_because="the organisation's reservation, whose seats its members hold",
+                    section="seat_reservations_made",
                 ),
                 Holding(
                     relation="events.CalendarFeed.user",

@@ -297,6 +297,11 @@ class Cohort(ClusterableModel, Session):
             return False
         return not (self.registration_closes_at and now >= self.registration_closes_at)
 
+    def registration_closes(self) -> datetime:
+        """The group's own window (events' seat reservations end before it)."""
+        closes = self.registration_closes_at
+        return min(closes, self.starts_at) if closes else self.starts_at
+
 
 class CohortDay(Session):
     """A programme day as planned for one cohort: an events session (date, place, seats)."""

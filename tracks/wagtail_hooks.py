@@ -160,3 +160,15 @@ def tracks_of(request: HttpRequest, organisation: Organisation) -> SafeString:
         {"tracks": tracks, "organisation": organisation},
         request=request,
     )
+
+
+@hooks.register("reservable_sessions")
+def reservable_cohorts() -> Any:
+    """Groups of published tracks still open for registration: an organisation may reserve
+    seats of a group as of any session (events.reservations)."""
+    tracks = TrackPage.objects.live().public()
+    return (
+        Cohort.objects.open_for_registration()
+        .filter(track__in=tracks.values("pk"))
+        .select_related("track")
+    )

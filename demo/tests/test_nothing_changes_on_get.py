@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from catalogue.models import LearningItemPage, PracticeAssignmentPage
 from core.models import LearningForm, Region
-from events.models import Registration, Session
+from events.models import Registration, SeatReservation, Session
 from events.services import register_user
 from learning.models import NeedsScan, NeedsScanSituation, RouteStep
 from learning.routes import accept_route, add_to_route, take_needs_scan
@@ -68,11 +68,16 @@ def personal_urls(learner: Any) -> list[str]:
     item = LearningItemPage.objects.live().filter(regions__slug="groningen").first()
     assignment = PracticeAssignmentPage.objects.live().first()
     registration = Registration.objects.of(learner).filter(session__event__isnull=False).first()
-    assert scan and step and item and assignment and registration
+    reservation = SeatReservation.objects.first()
+    assert scan and step and item and assignment and registration and reservation
     arguments = {"scan_id": scan.pk, "step_id": step.pk, "page_id": item.pk}
     arguments_of = {
         "learning:answers": {"page_id": assignment.pk},
         "api_tokens:revoke": {"pk": 1},  # a GET is refused (405) before anything is looked up
+        # An organisation's reserved seats (the demo's): the learner is no manager there.
+        "events:reservation": {"pk": reservation.pk},
+        "events:unassign": {"pk": reservation.pk, "registration_pk": registration.pk},
+        "events:cancel_reservation": {"pk": reservation.pk},
     }
     urls = []
     for name, route in url_patterns():
@@ -152,6 +157,13 @@ def test_no_page_writes_anything_but_the_session(django_capture_on_commit_callba
                     walked += 1
                     if writes := writes_of(client, host, path):
                         found[f"{who} {host}{path}"] = writes
+        # The demo's manager on her organisation's reserved seats.
+        manager = Client()
+        manager.force_login(SeatReservation.objects.get().reserved_by)  # type: ignore[arg-type]
+        for path in (path for path in personal if "/organisatie/plaatsen" in path):
+            walked += 1
+            if writes := writes_of(manager, PORTALS[0], path):
+                found[f"manager {path}"] = writes
     assert found == {}
     assert callbacks == [], "nothing is left to do after a commit"
     assert mail.outbox == []

@@ -137,6 +137,7 @@ def test_personal_data_holds_registrations_history_and_evaluations(session, edit
         "registrations": [],
         "evaluations": [],
         "registration_changes_made": [],
+        "seat_reservations_made": [],
         "calendar_feed": None,
         "trainer_of_events": [],
     }

@@ -14,9 +14,9 @@ from .factories import create_event, create_user
 
 HOST: dict[str, Any] = {"HTTP_HOST": "groningen.localhost"}
 # The catalogue page's own queries (page, portal, learner, terms, co-funders) plus one for
-# the sessions with their seat counts and one for the visitor's registrations: none per
-# session or per registration.
-QUERIES = 15
+# the sessions with their seat counts, one for the visitor's registrations and one for
+# their organisation (may they reserve seats?): none per session or per registration.
+QUERIES = 16
 
 
 @pytest.fixture

@@ -33,6 +33,7 @@ from demo import learning as learning_demo
 from demo import news as news_demo
 from demo import newsletter as newsletter_demo
 from demo import organisations as organisations_demo
+from demo import reservations as reservations_demo
 from demo import tracks as tracks_demo
 from demo.catalogue_items import load_items
 from demo.glossary_terms import load_terms
@@ -196,6 +197,8 @@ class Command(BaseCommand):
         self.stdout.write(f"{learning_demo.load()} needs scan situations created.")
         self.stdout.write(f"{events_demo.load()} events created.")
         self.stdout.write(f"{tracks_demo.load()} learning tracks created.")
+        # After the events: a partner's reserved seats at one of them.
+        self.stdout.write(f"{reservations_demo.load()} seat reservations created.")
         created = newsletter_demo.load(list(regions.values()))
         self.stdout.write(f"{created} newsletter editions created.")
         for page in [*content.SHARED_PAGES, news_demo.DISCLAIMER]:
