@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from wagtail import hooks
 
 from accounts.models import Profile
 from catalogue.models import LearningItemPage
@@ -84,6 +85,10 @@ def home(request: HttpRequest) -> HttpResponse:
             "continue_items": [pages[pk] for pk in in_progress_ids if pk in pages],
             "completed": completed,
             "completed_count": len(history.completed),
+            # Higher apps offer pages for a person's work here, e.g. the reach reports.
+            "work_links": [
+                link for links in hooks.get_hooks("dashboard_links") for link in links(request)
+            ],
         },
     )
 
