@@ -9,7 +9,6 @@ from typing import Any
 from core.models import Organisation, Region
 from organisations.models import Membership
 
-
 ALL_REPORTS = "reports.view_all_reports"
 
 

@@ -31,9 +31,9 @@ from catalogue.models import LearningItemPage
 from circles.models import Bottleneck, Case, Circle, Meeting
 from circles.models import Membership as CircleMembership
 from core.models import LearningForm, Municipality, Organisation, Role, Sector
-from events.models import EventPage, Evaluation, Registration
+from events.models import Evaluation, EventPage, Registration
 from events.services import accredited_attendance
-from learning.models import BEGUN_VERBS, LearningRecord, Verb
+from learning.models import BEGUN_VERBS, LearningRecord, LearningRecordQuerySet, Verb
 from tracks.models import Certificate
 
 from . import suppression
@@ -232,7 +232,7 @@ def _summary(
     ]
 
 
-def _breakdowns(records: QuerySet[LearningRecord], totals: dict[str, Any]) -> list[Breakdown]:
+def _breakdowns(records: LearningRecordQuerySet, totals: dict[str, Any]) -> list[Breakdown]:
     begun = records.filter(verb__in=BEGUN_VERBS).order_by()
     per_sector = begun.values(name=F("organisation__sector__name"))
     per_role = begun.values(name=F("role__name"))
@@ -273,7 +273,7 @@ def _rows(values: QuerySet[Any]) -> list[Row]:
     ]
 
 
-def _learning_forms(begun: QuerySet[LearningRecord]) -> list[Row]:
+def _learning_forms(begun: LearningRecordQuerySet) -> list[Row]:
     form_of_page = LearningItemPage.objects.filter(pk=OuterRef("activity_id")).values(
         "learning_form"
     )[:1]

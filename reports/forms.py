@@ -51,7 +51,7 @@ class ReportFilterForm(forms.Form):
         self.audience = audience
         regions = Region.objects.all()
         if audience.regions is not None:
-            regions = regions.filter(pk__in=audience.region_ids)
+            regions = regions.filter(pk__in=[region.pk for region in audience.regions])
         region_field = self.fields["region"]
         assert isinstance(region_field, forms.ModelChoiceField)
         region_field.queryset = regions

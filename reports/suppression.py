@@ -18,7 +18,7 @@ The rule, applied to every table, chart and export the reports make:
 4. **A small population.** When a report's filters leave fewer than 5 people reached, the
    report shows only "< 5" for every figure about people: no breakdown, no average.
 5. **Averages** (ratings of the evaluations) are shown only over 5 or more answers, to one
-   decimal, beside rounded counts, so sum = average × count cannot be recovered exactly.
+   decimal, beside rounded counts, so sum = average times count cannot be recovered exactly.
 
 Circles' meetings and bottlenecks are counts of things, not people, and show as they are;
 a circle's members and its cases (each brought in by a person) follow the rule.
