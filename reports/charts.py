@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 
 from .figures import Breakdown
 
-ROW = 28
-LABEL_WIDTH = 190
-BAR_WIDTH = 300
-WIDTH = LABEL_WIDTH + BAR_WIDTH + 70
+ROW = 26
+LABEL_WIDTH = 150
+BAR_WIDTH = 160
+WIDTH = LABEL_WIDTH + BAR_WIDTH + 50
 
 
 def bar_chart(breakdown: Breakdown) -> SafeString:
@@ -58,6 +58,6 @@ def bar_chart(breakdown: Breakdown) -> SafeString:
     )
 
 
-def _short(label: str, length: int = 26) -> str:
+def _short(label: str, length: int = 20) -> str:
     """The chart's label; the table beside it has the full name."""
     return label if len(label) <= length else label[: length - 1] + "…"

@@ -15,7 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.privacy import Holding, PersonalData, Removal
 
-from .access import audience_of
+from .access import reads_regional_reports
 from .models import Funder
 
 
@@ -44,8 +44,7 @@ def administrator_link(request: HttpRequest, membership: Any) -> list[dict[str, 
 @hooks.register("dashboard_links")
 def reader_link(request: HttpRequest) -> list[dict[str, str]]:
     """On /mijn/ for coordinators and funders (administrators find it in their workspace)."""
-    audience = audience_of(request.user)
-    return [_link()] if audience is not None and audience.organisation is None else []
+    return [_link()] if reads_regional_reports(request.user) else []
 
 
 def personal_data(*, user: Any, base_url: str = "") -> dict[str, Any]:

@@ -44,6 +44,12 @@ class World:
 
 @pytest.fixture
 def world(db: Any) -> World:
+    return make_world()
+
+
+def make_world() -> World:
+    """Two provinces, three municipalities (one of the Veenkoloniën), three organisations in
+    three sectors and a catalogue item to learn from."""
     groningen: Any = RegionFactory(slug="groningen", name="Groningen")
     drenthe: Any = RegionFactory(slug="drenthe", name="Drenthe")
     stad = Municipality.objects.create(name="Groningen", cbs_code="GM0014", region=groningen)
@@ -406,3 +412,26 @@ def test_the_page_takes_the_same_queries_at_any_size(
 
 
 QUERIES = 23
+
+
+def test_links_for_those_who_read_reports(rf: Any, world: World) -> None:
+    from reports.wagtail_hooks import administrator_link, reader_link
+
+    funder = user_with()
+    Funder.objects.create(user=funder, region=world.groningen)
+    admin = user_with()
+    admin_membership = Membership.objects.create(
+        user=admin, organisation=world.housing, role="admin", joined_by="editor"
+    )
+    member_membership = Membership.objects.create(
+        user=user_with(), organisation=world.housing, role="member", joined_by="editor"
+    )
+    request = rf.get("/mijn/")
+    for reader in (coordinator(), funder):
+        request.user = reader
+        assert reader_link(request) == [{"title": "Bereikrapportages", "url": REPORT}]
+    for other in (admin, member_membership.user):
+        request.user = other
+        assert reader_link(request) == []
+    assert administrator_link(request, admin_membership)[0]["url"] == REPORT
+    assert administrator_link(request, member_membership) == []

@@ -32,6 +32,7 @@ from demo import events as events_demo
 from demo import learning as learning_demo
 from demo import news as news_demo
 from demo import newsletter as newsletter_demo
+from demo import reports as reports_demo
 from demo import tracks as tracks_demo
 from demo.catalogue_items import load_items
 from demo.glossary_terms import load_terms
@@ -67,6 +68,8 @@ class Command(BaseCommand):
         self.load_editor()
         self.stdout.write(f"{circles_demo.load()} learning circles created.")
         self.stdout.write(f"{actionagenda_demo.load()} spearheads of the action agenda created.")
+        editor = get_user_model().objects.get(username=DEMO_EDITOR["username"])
+        self.stdout.write(f"{reports_demo.load(editor=editor)} example professionals created.")
         # After the circles and events, which the news links to.
         regions = {region.slug: region for region in Region.objects.all()}
         self.stdout.write(f"{news_demo.load(regions=regions)} news items created.")
