@@ -435,3 +435,73 @@ def test_links_for_those_who_read_reports(rf: Any, world: World) -> None:
         assert reader_link(request) == []
     assert administrator_link(request, admin_membership)[0]["url"] == REPORT
     assert administrator_link(request, member_membership) == []
+
+
+def test_evaluations_accreditation_circles_and_bottlenecks(world: World) -> None:
+    from circles.models import Bottleneck
+    from circles.tests.factories import make_case, make_circle
+    from events.models import Evaluation, Registration
+    from events.tests.factories import create_event
+
+    catalogue = world.item.get_parent().specific
+    event = create_event(
+        catalogue,
+        regions=[world.groningen],
+        sessions=2,
+        starts_in=timezone.timedelta(days=-30),
+        accreditation_points=3,
+    )
+    learners = people(
+        6, organisation=world.housing, municipality=world.stad, role=world.worker, item=world.item
+    )
+    few = people(
+        3, organisation=world.care, municipality=world.assen, role=world.worker, item=world.item
+    )
+    for session in event.sessions.all():
+        for user in [*learners, *few]:
+            Registration.objects.create(
+                session=session,
+                user=user,
+                name="Voorbeeld",
+                email="v@example.org",
+                state="attended",
+            )
+    first_session = event.sessions.first()
+    for user, rating in zip([*learners, *few], [5, 5, 5, 4, 4, 2, 1, 1, 1], strict=True):
+        registration = Registration.objects.get(session=first_session, user=user)
+        Evaluation.objects.create(
+            registration=registration, answers={"q0": str(rating), "q2": "Geheim"}
+        )
+    circle = make_circle(
+        slug="veendam", region=world.groningen, code="GM0047", members=tuple(learners[:5])
+    )
+    make_case(circle, learners[0])
+    Bottleneck.objects.create(
+        circle=circle,
+        title="Regels",
+        description="Te streng.",
+        kind="law",
+        shared_at=timezone.now(),
+        responded_at=timezone.now(),
+    )
+
+    groningen = figures.build(criteria(regions=(world.groningen.pk,)))
+    summary = shown(groningen, "summary")
+    assert summary["Behaalde accreditatiepunten"] == "20"  # 6 people × 3 points, rounded
+    question = groningen.questions[0]
+    assert (str(question.answers), str(question.average)) == ("5", "4,2")
+    # Ratings 5,5,5,4,4,2: three groups of 1-4 people, each "< 5".
+    assert [str(cell) for cell in question.spread] == ["0", "< 5", "0", "< 5", "< 5"]
+    assert "Geheim" not in str(groningen)
+    assert shown(groningen, "circles") == {
+        "Actieve leerkringen": "1",
+        "Bijeenkomsten gehouden": "0",
+        "Casussen ingebracht": "< 5",
+        "Leden van leerkringen": "5",
+    }
+    assert shown(groningen, "bottlenecks")["Beantwoord door de regio"] == "1"
+
+    drenthe = figures.build(criteria(regions=(world.drenthe.pk,)))
+    assert drenthe.is_small and drenthe.questions == []
+    assert shown(drenthe, "circles")["Actieve leerkringen"] == "0"
+    assert shown(drenthe, "bottlenecks")["Knelpunten gemeld"] == "0"
