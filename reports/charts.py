@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from .figures import Breakdown
 
 ROW = 26
-LABEL_WIDTH = 150
-BAR_WIDTH = 160
+LABEL_WIDTH = 175
+BAR_WIDTH = 140
 WIDTH = LABEL_WIDTH + BAR_WIDTH + 50
 
 
@@ -58,6 +58,6 @@ def bar_chart(breakdown: Breakdown) -> SafeString:
     )
 
 
-def _short(label: str, length: int = 20) -> str:
+def _short(label: str, length: int = 21) -> str:
     """The chart's label; the table beside it has the full name."""
     return label if len(label) <= length else label[: length - 1] + "…"

@@ -39,8 +39,6 @@ from tracks.models import Certificate
 from . import suppression
 from .suppression import Figure
 
-UNKNOWN = "?"
-
 
 @dataclass(frozen=True)
 class Criteria:
@@ -157,11 +155,13 @@ def build(criteria: Criteria) -> Report:
             circles=circles,
             bottlenecks=bottlenecks,
         )
+    breakdowns, veenkolonien = _breakdowns(records, totals)
+    summary = _summary(totals, criteria, first, after, veenkolonien=veenkolonien)
     return Report(
         criteria=criteria,
         is_small=False,
-        summary=_summary(totals, criteria, first, after),
-        breakdowns=_breakdowns(records, totals),
+        summary=summary,
+        breakdowns=breakdowns,
         questions=_questions(criteria, first, after),
         circles=circles,
         bottlenecks=bottlenecks,
@@ -190,7 +190,12 @@ def _record_totals(records: QuerySet[LearningRecord]) -> dict[str, Any]:
 
 
 def _summary(
-    totals: dict[str, Any], criteria: Criteria, first: datetime.datetime, after: datetime.datetime
+    totals: dict[str, Any],
+    criteria: Criteria,
+    first: datetime.datetime,
+    after: datetime.datetime,
+    *,
+    veenkolonien: Figure,
 ) -> list[Row]:
     attended = accredited_attendance(
         Registration.objects.filter(
@@ -206,7 +211,7 @@ def _summary(
         Row(_("People reached"), count(totals["people"])),
         Row(_("Organisations"), Figure(totals["organisations"])),
         Row(_("Municipalities"), Figure(totals["municipalities"])),
-        Row(_("People reached in the Veenkoloniën"), count(totals["veenkolonien"])),
+        Row(_("People reached in the Veenkoloniën"), veenkolonien),
         Row(
             _("Registrations for events"),
             count(totals["registrations"], people=totals["registering"]),
@@ -232,17 +237,15 @@ def _summary(
     ]
 
 
-def _breakdowns(records: LearningRecordQuerySet, totals: dict[str, Any]) -> list[Breakdown]:
+def _breakdowns(
+    records: LearningRecordQuerySet, totals: dict[str, Any]
+) -> tuple[list[Breakdown], Figure]:
+    """The breakdowns, and the Veenkoloniën's figure as the municipalities allow it."""
     begun = records.filter(verb__in=BEGUN_VERBS).order_by()
     per_sector = begun.values(name=F("organisation__sector__name"))
     per_role = begun.values(name=F("role__name"))
-    per_municipality = begun.values(name=F("actor__profile__municipality__name"))
-    municipality_rows = _rows(per_municipality)
-    if totals["veenkolonien"]:
-        municipality_rows.append(
-            Row(_("Veenkoloniën together"), suppression.count(totals["veenkolonien"]))
-        )
-    return [
+    municipality_rows, veenkolonien = _municipalities(begun, totals["veenkolonien"])
+    breakdowns = [
         Breakdown("sectors", _("People reached per sector"), _("Sector"), _rows(per_sector)),
         Breakdown("roles", _("People reached per role"), _("Role"), _rows(per_role)),
         Breakdown(
@@ -258,6 +261,35 @@ def _breakdowns(records: LearningRecordQuerySet, totals: dict[str, Any]) -> list
             _learning_forms(begun),
         ),
     ]
+    return breakdowns, veenkolonien
+
+
+def _municipalities(
+    begun: LearningRecordQuerySet, in_veenkolonien: int
+) -> tuple[list[Row], Figure]:
+    """Per municipality, and the Veenkoloniën together: a group total over some of the
+    cells, hidden where it would single out the one hidden cell inside it."""
+    counts = list(
+        begun.values(
+            name=F("actor__profile__municipality__name"),
+            veen=F("actor__profile__municipality__is_veenkolonien"),
+        )
+        .annotate(people=Count("actor", distinct=True))
+        .order_by("name")
+        .values_list("name", "veen", "people")
+    )
+    figures = suppression.breakdown([(people, people) for _name, _veen, people in counts])
+    rows = [
+        Row(name or _("Not known"), figure)
+        for (name, _veen, _people), figure in zip(counts, figures, strict=True)
+    ]
+    inside = [
+        figure for (_name, veen, _people), figure in zip(counts, figures, strict=True) if veen
+    ]
+    veenkolonien = suppression.group(in_veenkolonien, inside)
+    if in_veenkolonien:
+        rows.append(Row(_("Veenkoloniën together"), veenkolonien))
+    return rows, veenkolonien
 
 
 def _rows(values: QuerySet[Any]) -> list[Row]:

@@ -15,6 +15,8 @@ The rule, applied to every table, chart and export the reports make:
    question), when exactly one cell is suppressed, the next smallest non-zero cell is
    hidden too (shown as "x", as CBS marks a cell kept secret), so "total minus the cells
    you can see" never points at one group.
+   A group's total over some cells of a breakdown (the Veenkoloniën over their
+   municipalities) is hidden the same way when exactly one cell inside it is hidden.
 4. **A small population.** When a report's filters leave fewer than 5 people reached, the
    report shows only "< 5" for every figure about people: no breakdown, no average.
 5. **Averages** (ratings of the evaluations) are shown only over 5 or more answers, to one
@@ -105,3 +107,11 @@ def breakdown(counts: Sequence[tuple[int, int]]) -> list[Figure]:
             smallest = min(candidates, key=lambda index: counts[index][0])
             figures[smallest] = Figure(None, is_hidden=True)
     return figures
+
+
+def group(total: int, inside: Sequence[Figure]) -> Figure:
+    """A group's total over some cells of a breakdown: hidden when exactly one of those
+    cells is suppressed or hidden, since the total minus the others would show it."""
+    if sum(1 for figure in inside if figure.is_suppressed) == 1:
+        return Figure(None, is_hidden=True)
+    return count(total)

@@ -1,6 +1,7 @@
 import csv
 import io
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -24,6 +25,7 @@ from organisations.models import Membership
 from reports import figures, suppression
 from reports.access import audience_of
 from reports.models import Funder
+from reports.suppression import Figure
 
 REPORT = "/rapportages/"
 
@@ -448,7 +450,7 @@ def test_evaluations_accreditation_circles_and_bottlenecks(world: World) -> None
         catalogue,
         regions=[world.groningen],
         sessions=2,
-        starts_in=timezone.timedelta(days=-30),
+        starts_in=timedelta(days=-30),
         accreditation_points=3,
     )
     learners = people(
@@ -487,7 +489,7 @@ def test_evaluations_accreditation_circles_and_bottlenecks(world: World) -> None
 
     groningen = figures.build(criteria(regions=(world.groningen.pk,)))
     summary = shown(groningen, "summary")
-    assert summary["Behaalde accreditatiepunten"] == "20"  # 6 people × 3 points, rounded
+    assert summary["Behaalde accreditatiepunten"] == "20"  # 6 people, 3 points each, rounded
     question = groningen.questions[0]
     assert (str(question.answers), str(question.average)) == ("5", "4,2")
     # Ratings 5,5,5,4,4,2: three groups of 1-4 people, each "< 5".
@@ -505,3 +507,44 @@ def test_evaluations_accreditation_circles_and_bottlenecks(world: World) -> None
     assert drenthe.is_small and drenthe.questions == []
     assert shown(drenthe, "circles")["Actieve leerkringen"] == "0"
     assert shown(drenthe, "bottlenecks")["Knelpunten gemeld"] == "0"
+
+
+def test_editors_add_funders_in_beheer(client: Any, world: World) -> None:
+    editor = get_user_model().objects.create_superuser("redacteur", "redacteur@example.org", "x")
+    reader = user_with()
+    client.force_login(editor)
+    assert client.get(reverse("wagtailsnippets_reports_funder:add")).status_code == 200
+    response = client.post(
+        reverse("wagtailsnippets_reports_funder:add"),
+        {"user": reader.pk, "region": world.drenthe.pk},
+    )
+    assert response.status_code == 302
+    assert Funder.objects.filter(user=reader, region=world.drenthe).exists()
+    listing = client.get(reverse("wagtailsnippets_reports_funder:list")).content.decode()
+    assert "Drenthe" in listing
+
+
+def test_the_veenkolonien_total_does_not_give_away_a_hidden_municipality(world: World) -> None:
+    people(
+        12, organisation=world.housing, municipality=world.stad, role=world.worker, item=world.item
+    )
+    people(
+        7,
+        organisation=world.welfare,
+        municipality=world.veendam,
+        role=world.worker,
+        item=world.item,
+    )
+    people(3, organisation=world.care, municipality=world.assen, role=world.worker, item=world.item)
+    report = figures.build(criteria())
+    # Assen is small, so Veendam is hidden beside it; Veendam is all of the Veenkoloniën
+    # here, so their total would show Veendam: it is hidden too, also in the summary.
+    assert shown(report, "municipalities") == {
+        "Assen": "< 5",
+        "Groningen": "10",
+        "Veendam": "x",
+        "Veenkoloniën samen": "x",
+    }
+    assert shown(report, "summary")["Bereikte mensen in de Veenkoloniën"] == "x"
+    assert [str(f) for f in suppression.breakdown([(3, 3), (7, 7), (12, 12)])] == ["< 5", "x", "10"]
+    assert str(suppression.group(19, [Figure(None), Figure(None, is_hidden=True)])) == "20"
