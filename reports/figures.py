@@ -114,7 +114,6 @@ class Breakdown:
     title: str
     heading: str
     rows: list[Row]
-    measure: str = ""
 
 
 @dataclass

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from events.certificate import CertificatePDF
 
 from .figures import Report, Row
+from .suppression import EXPLANATION
 
 LABEL_WIDTH = 60.0
 BAR_WIDTH = 85.0
@@ -58,14 +59,7 @@ def yearly_pdf(report: Report, *, year: int) -> bytes:
     pdf.use("B", 20)
     pdf.paragraph(11, title)
     pdf.use("", 10)
-    pdf.paragraph(
-        5,
-        _(
-            "Only people who agreed that their progress counts in anonymous reports are "
-            "counted. A figure about fewer than 5 people shows as '< 5'; other counts are "
-            "rounded to a multiple of 5."
-        ),
-    )
+    pdf.paragraph(5, str(EXPLANATION))
     pdf.heading(_("Summary"))
     pdf.figures(report.summary)
     for breakdown in report.breakdowns:

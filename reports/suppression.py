@@ -31,10 +31,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 THRESHOLD = 5
 BASE = 5
 SUPPRESSED = "< 5"
 HIDDEN = "x"
+# The rule in words, on the page and in the PDF.
+EXPLANATION = _(
+    "Only people who agreed that their progress counts in anonymous reports are counted. A "
+    "figure about fewer than 5 people shows as '< 5', and a figure hidden so that a smaller "
+    "one beside it cannot be worked out shows as 'x'. Other counts of people are rounded to "
+    "a multiple of 5, so that no figure, total or difference between two reports points at "
+    "a person."
+)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from .access import Audience, audience_of
 from .charts import bar_chart
 from .forms import ReportFilterForm
 from .pdf import yearly_pdf
+from .suppression import EXPLANATION
 
 
 def _audience(request: HttpRequest) -> Audience:
@@ -44,6 +45,7 @@ def report(request: HttpRequest) -> HttpResponse:
             "charts": charts,
             "query": request.GET.urlencode(),
             "last_year": timezone.localdate().year - 1,
+            "explanation": EXPLANATION,
         },
     )
 
