@@ -51,6 +51,7 @@ urlpatterns += [
     path("", include("newsletter.urls")),
     path("", include("monitor.urls")),
     path("", include("organisations.urls")),
+    path("", include("reports.urls")),
     path("zoeken/", include("search.urls")),
     path("api/v1/", include("api.urls")),
 ]

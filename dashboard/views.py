@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from wagtail import hooks
 
 from accounts.models import Profile
 from catalogue.models import LearningItemPage
@@ -91,6 +92,10 @@ def home(request: HttpRequest) -> HttpResponse:
             "completed_count": len(history.completed),
             "membership": membership_of(request.user),
             "recent": timezone.now() - timedelta(days=RECENT_MEMBERSHIP_DAYS),
+            # Higher apps offer pages for a person's work here, e.g. the reach reports.
+            "work_links": [
+                link for links in hooks.get_hooks("dashboard_links") for link in links(request)
+            ],
         },
     )
 

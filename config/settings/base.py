@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "newsletter",
     "search",
     "dashboard",
+    "reports",
     "demo",
     "operations",
     "api",

@@ -62,6 +62,7 @@ from news.services import answer_message, send_message
 from newsletter.services import follow_profile_consent
 from organisations import services as organisation_services
 from organisations.models import Membership as OrganisationMembership
+from reports.models import Funder
 from tracks.models import Certificate
 from tracks.tests.factories import create_track
 
@@ -112,6 +113,8 @@ def everything(person, someone_else, catalogue, groningen) -> None:
     add_to_route(user=person, item=item)
     # api: a personal access token (its secret is never stored)
     create_access_token(user=person, name="HR-systeem")
+    # reports: editors make a person a funder of a province in /beheer/
+    Funder.objects.create(user=person, region=region)
     # events
     event = create_event(catalogue, regions=[region], capacity=1)
     session = event.sessions.get()

@@ -33,6 +33,7 @@ from demo import learning as learning_demo
 from demo import news as news_demo
 from demo import newsletter as newsletter_demo
 from demo import organisations as organisations_demo
+from demo import reports as reports_demo
 from demo import reservations as reservations_demo
 from demo import tracks as tracks_demo
 from demo.catalogue_items import load_items
@@ -72,6 +73,7 @@ class Command(BaseCommand):
         made = organisations_demo.load(editor=editor)
         self.stdout.write(f"{made} organisation workspaces created.")
         self.stdout.write(f"{actionagenda_demo.load()} spearheads of the action agenda created.")
+        self.stdout.write(f"{reports_demo.load(editor=editor)} example professionals created.")
         # After the circles and events, which the news links to.
         regions = {region.slug: region for region in Region.objects.all()}
         self.stdout.write(f"{news_demo.load(regions=regions)} news items created.")
