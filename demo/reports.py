@@ -174,9 +174,11 @@ def _training(
         for session in sessions
         for user in participants
     }
-    # Back to three months ago: only now the attendance can be marked, as after the days.
+    # Back to three months ago (whole weeks, so the days stay weekdays): only now the
+    # attendance can be marked, as after the days.
+    back = timedelta(weeks=17)
     Session.objects.filter(pk__in=[session.pk for session in sessions]).update(
-        starts_at=F("starts_at") - timedelta(days=120), ends_at=F("ends_at") - timedelta(days=120)
+        starts_at=F("starts_at") - back, ends_at=F("ends_at") - back
     )
     questions = event.evaluation_question_list()
     for (_session, _user), registration in registrations.items():

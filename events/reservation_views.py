@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from accounts.mfa import require_second_factor
 from organisations.models import Membership
 
 from . import reservations
@@ -27,6 +28,9 @@ def _managing(request: HttpRequest) -> Membership:
     membership = reservations.managing_membership(request.user)
     if membership is None:
         raise PermissionDenied
+    # Managers see and place their colleagues by name: as every manager's page, after the
+    # second factor.
+    require_second_factor(request)
     return membership
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from accounts.mfa import require_second_factor
 from core.exports import XLSX, spreadsheet_filename, spreadsheet_response
 
 from . import figures
@@ -24,6 +25,7 @@ def _audience(request: HttpRequest) -> Audience:
     audience = audience_of(request.user)
     if audience is None:
         raise Http404
+    require_second_factor(request)  # figures about many people's work
     return audience
 
 

@@ -55,7 +55,7 @@ from circles.models import (
 from core.models import LearningForm
 from demo.circles import DEMO_PASSWORD as PASSWORD
 from demo.management.commands.load_demo import DEMO_EDITOR
-from events.models import EventPage, Registration, Session
+from events.models import EventPage, Registration, SeatReservation, Session
 from events.services import register_user
 from learning.models import NeedsScan, NeedsScanSituation, RouteStep
 from learning.routes import accept_route, take_needs_scan
@@ -139,6 +139,16 @@ PRIVILEGED = {
     "organisations:invitations",
     "organisations:withdraw_invitation",
     "organisations:history",
+    # Seats an organisation reserved, assigned by name (events.reservation_views).
+    "events:reservations",
+    "events:reserve",
+    "events:reservation",
+    "events:unassign",
+    "events:cancel_reservation",
+    # Reach reports (reports), for coordinators, funders and administrators.
+    "reports:report",
+    "reports:export",
+    "reports:yearly",
     # An organisation's administrator over its sign-in (organisations.sign_in).
     "organisations:sign_in_settings",
 }
@@ -455,9 +465,13 @@ def _arguments(editor: Any, learner: Any, other: Any) -> dict[str, dict[str, Any
 def _workspace(editor: Any) -> dict[str, dict[str, Any]]:
     """The editor becomes administrator of a demo partner's workspace (demo/organisations.py):
     its team, someone in it, someone else to remove, its domain and a new invitation."""
-    domain = OrganisationDomain.objects.select_related("organisation").order_by("pk").first()
+    # The organisation that reserved seats in the demo (demo/reservations.py).
+    reservation = SeatReservation.objects.select_related("organisation").get()
+    organisation = reservation.organisation
+    domain = OrganisationDomain.objects.filter(organisation=organisation).first()
     assert domain is not None, "the demo registers domains"
-    organisation = domain.organisation
+    assigned = reservation.registrations.first()  # type: ignore[attr-defined]
+    assert assigned is not None, "the demo assigns seats"
     organisation_services.appoint_admin(organisation=organisation, user=editor, actor=editor)
     team = organisation.teams.order_by("name")[0]  # type: ignore[attr-defined]
     in_team = team.team_members.filter(is_manager=False)[0]
@@ -482,6 +496,11 @@ def _workspace(editor: Any) -> dict[str, dict[str, Any]]:
         "organisations:delete_team": {"pk": team.pk},
         "organisations:remove_domain": {"pk": domain.pk},
         "organisations:withdraw_invitation": {"pk": invitation.pk},
+        "events:reservation": {"pk": reservation.pk},
+        "events:unassign": {"pk": reservation.pk, "registration_pk": assigned.pk},
+        "events:cancel_reservation": {"pk": reservation.pk},
+        "reports:export": {"file_format": "csv"},
+        "reports:yearly": {"year": timezone.localdate().year},
     }
 
 

@@ -21,6 +21,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.cache import invalidate_page_cache
 from core.portals import regions_base_url
 from events import services as events_services
 from events.models import Registration
@@ -106,6 +107,8 @@ def plan_cohort(
             online_url=plan.online_url,
             capacity=plan.capacity or seats,
         )
+    # A new group opens the track in the lists the site keeps until the next publish.
+    invalidate_page_cache()
     return cohort
 
 

@@ -52,6 +52,7 @@ from circles.services import (
 from circles.tests.factories import make_case, make_circle
 from core.privacy import Removal, holdings, user_relations
 from events.models import RegistrationChange
+from events.reservations import reserve_seats
 from events.services import register_user, renew_calendar_feed
 from events.tests.factories import create_event
 from learning.models import NeedsScan
@@ -214,6 +215,15 @@ def everything(person, someone_else, catalogue, groningen) -> None:
         base_url="http://groningen.localhost",
     )
     organisation_services.add_domain(organisation=organisation, domain="voorbeeld.nl", actor=person)
+    # events: seats the person reserved for their organisation
+    course = create_event(catalogue, slug="gereserveerd", regions=[region], capacity=5)
+    reserve_seats(
+        session=course.sessions.get(),
+        organisation=organisation,
+        seats=2,
+        deadline=now + timedelta(days=1),
+        actor=person,
+    )
     # Wagtail: what an editor leaves behind
     page = Page.objects.get(pk=item.pk)
     Page.objects.filter(pk=page.pk).update(owner=person, locked=True, locked_by=person)

@@ -27,6 +27,7 @@ from events.services import register_user
 from learning.models import NeedsScan, NeedsScanSituation, RouteStep
 from learning.routes import accept_route, add_to_route, take_needs_scan
 from learning.services import save_answers
+from organisations.models import Domain, Invitation, Membership, Team
 from tracks.models import Certificate
 
 PORTALS = ("groningen.localhost:8000", "drenthe.localhost:8000")
@@ -70,6 +71,9 @@ def personal_urls(learner: Any) -> list[str]:
     registration = Registration.objects.of(learner).filter(session__event__isnull=False).first()
     reservation = SeatReservation.objects.first()
     assert scan and step and item and assignment and registration and reservation
+    team, domain = Team.objects.first(), Domain.objects.first()
+    membership, invitation = Membership.objects.first(), Invitation.objects.first()
+    assert team and domain and membership and invitation
     arguments = {"scan_id": scan.pk, "step_id": step.pk, "page_id": item.pk}
     arguments_of = {
         "learning:answers": {"page_id": assignment.pk},
@@ -78,6 +82,17 @@ def personal_urls(learner: Any) -> list[str]:
         "events:reservation": {"pk": reservation.pk},
         "events:unassign": {"pk": reservation.pk, "registration_pk": registration.pk},
         "events:cancel_reservation": {"pk": reservation.pk},
+        # A demo organisation's workspace: the learner administers none of it.
+        "organisations:accept_invitation": {"token": "onbekend"},
+        "organisations:person": {"pk": membership.pk},
+        "organisations:remove_person": {"pk": membership.pk},
+        "organisations:team": {"pk": team.pk},
+        "organisations:rename_team": {"pk": team.pk},
+        "organisations:add_to_team": {"pk": team.pk},
+        "organisations:change_team_member": {"pk": team.pk, "member_pk": membership.pk},
+        "organisations:delete_team": {"pk": team.pk},
+        "organisations:remove_domain": {"pk": domain.pk},
+        "organisations:withdraw_invitation": {"pk": invitation.pk},
     }
     urls = []
     for name, route in url_patterns():
