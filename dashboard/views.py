@@ -23,6 +23,7 @@ from learning.models import LearningRecord
 from learning.progress import history_of
 from learning.recommendations import recommend
 from learning.routes import route_progress
+from learning.team_progress import assigned_paths
 from tracks.views import track_progress_of
 
 from .forms import DeleteAccountForm
@@ -62,6 +63,7 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "profile": profile,
             "route": route_progress(request.user, completed=history.completed),
+            "team_paths": assigned_paths(request.user, completed=history.completed),
             "registrations": Registration.objects.upcoming_for(request.user),
             # Accredited events attended in full, plus accredited tracks completed.
             "points": accreditation_points_for(request.user)
