@@ -44,7 +44,10 @@ def _english():
 def person(organisation: Any, role: str = "member", name: str = "") -> Membership:
     profile = ProfileFactory.create(**({"full_name": name} if name else {}))
     return organisations.join(
-        organisation=organisation, user=profile.user, joined_by="editor", role=role
+        organisation=organisation,
+        user=profile.user,
+        joined_by=Membership.JoinedBy.EDITOR,
+        role=Membership.Role(role),
     )
 
 
@@ -63,7 +66,7 @@ class World:
 
 @pytest.fixture
 def world(catalogue, groningen) -> World:
-    mine, theirs = OrganisationFactory(), OrganisationFactory()
+    mine, theirs = OrganisationFactory.create(), OrganisationFactory.create()
     admin = person(mine, "admin", "Anna Beheer")
     team = organisations.create_team(organisation=mine, name="Schuldhulp", actor=admin.user)
     other_team = organisations.create_team(organisation=mine, name="Wijkteam", actor=admin.user)
@@ -141,7 +144,7 @@ def test_a_manager_composes_orders_and_assigns_a_path(world, django_capture_on_c
     assert mailed == 3 and len(callbacks) == 1  # one task for all messages
     emails = OutgoingEmail.objects.filter(kind="learning.team_path")
     assert sorted(e.recipients for e in emails) == sorted(m.user.email for m in world.members)
-    body = emails.first().message["body"]
+    body = emails[0].message["body"]
     assert "Marleen Leiding" in body and "/mijn/#toegewezen" in body
     path.refresh_from_db()
     assert path.is_assigned and path.assigned_by == world.manager
@@ -167,7 +170,7 @@ def test_only_managers_of_the_team_change_its_paths(world, who):
     with pytest.raises(team_paths.TeamPathError):
         team_paths.create_path(team=world.team, title="Niet van mij", actor=actor)
     path = assigned_path(world)
-    step = path.steps.first()
+    step = path.steps.order_by("position")[0]
     for change in (
         lambda: team_paths.edit_path(path=path, title="X", description="", actor=actor),
         lambda: team_paths.add_step(path=path, item=world.items[0], actor=actor),
@@ -220,7 +223,7 @@ def test_access_matrix_of_the_manager_pages(world):
 
 def test_writes_to_another_team_are_not_found_and_change_nothing(world):
     path = assigned_path(world)
-    step = path.steps.first()
+    step = path.steps.order_by("position")[0]
     posts = [
         (reverse("learning:team_paths", args=[world.team.pk]), {"title": "Van een ander"}),
         (reverse("learning:team_path", args=[world.team.pk, path.pk]), {"title": "Gekaapt"}),
