@@ -25,6 +25,7 @@ from learning.models import LearningRecord
 from learning.progress import history_of
 from learning.recommendations import recommend
 from learning.routes import route_progress
+from learning.team_progress import assigned_paths
 from organisations.services import membership_of
 from tracks.views import track_progress_of
 
@@ -68,6 +69,7 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "profile": profile,
             "route": route_progress(request.user, completed=history.completed),
+            "team_paths": assigned_paths(request.user, completed=history.completed),
             "registrations": Registration.objects.upcoming_for(request.user),
             # Accredited events attended in full, plus accredited tracks completed.
             "points": accreditation_points_for(request.user)

@@ -9,7 +9,7 @@ right.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django import forms
@@ -398,3 +398,84 @@ class RouteStep(models.Model):
         """The step's page as a learning item, when `with_pages()` fetched it."""
         regional = getattr(self.page, "regionalpage", None)
         return getattr(regional, "learningitempage", None) if regional else None
+
+
+# ---------------------------------------------------------------------------
+# Learning paths a manager assigns to a team
+# ---------------------------------------------------------------------------
+
+
+class TeamPathQuerySet(models.QuerySet["TeamPath"]):
+    def assigned(self) -> TeamPathQuerySet:
+        """Paths the team's members see: a path being composed is the manager's only."""
+        return self.filter(assigned_at__isnull=False)
+
+
+class TeamPath(models.Model):
+    """A learning path a manager composes for one team and assigns to its members. What
+    each member completed is read from their learning records, never stored here."""
+
+    team = models.ForeignKey(
+        "organisations.Team",
+        on_delete=models.CASCADE,
+        related_name="learning_paths",
+        verbose_name=_("team"),
+    )
+    title = models.CharField(_("title"), max_length=150)
+    description = models.TextField(_("description"), blank=True)
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assigned by"),
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    assigned_at = models.DateTimeField(_("assigned at"), null=True, blank=True)
+
+    objects = TeamPathQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("team learning path")
+        verbose_name_plural = _("team learning paths")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_assigned(self) -> bool:
+        return self.assigned_at is not None
+
+
+class TeamPathStep(models.Model):
+    """One item of a team's path (an article, an event, a track: every kind is a learning
+    item page), with the date by which the members should have done it."""
+
+    path = models.ForeignKey(
+        TeamPath, on_delete=models.CASCADE, related_name="steps", verbose_name=_("path")
+    )
+    item = models.ForeignKey(
+        "catalogue.LearningItemPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("item"),
+    )
+    position = models.PositiveIntegerField(_("position"))
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("step of a team learning path")
+        verbose_name_plural = _("steps of team learning paths")
+        ordering = ["path", "position", "pk"]
+        # Positions are not unique in the database, as with a personal route's steps.
+        constraints = [
+            models.UniqueConstraint(fields=["path", "item"], name="team_path_step_once_per_item")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.item)
+
+    def is_overdue(self, today: date) -> bool:
+        return self.due_date is not None and self.due_date < today

@@ -1,8 +1,11 @@
+from typing import Any
+
 from django.contrib.auth.models import Permission
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -14,6 +17,8 @@ from catalogue.models import (
     VideoClipPage,
 )
 from core.privacy import Holding, PersonalData, Removal
+from organisations.models import Membership
+from organisations.services import managed_team_ids
 
 from . import (
     lrs,
@@ -22,7 +27,7 @@ from . import (
     services,
 )
 from .admin_views import PERMISSION, ResearchExportDownloadView, ResearchExportView
-from .models import RouteStep
+from .models import RouteStep, TeamPath
 from .progress import item_progress
 
 
@@ -116,4 +121,52 @@ def personal_data() -> list[PersonalData]:
                 ),
             ],
         ),
+    ]
+
+
+@hooks.register("organisation_workspace_links")
+def team_path_links(request: HttpRequest, membership: Membership) -> list[dict[str, str]]:
+    """Every member chooses what their managers see; managers find their teams' paths."""
+    links = [{"title": gettext("What your managers see"), "url": reverse("learning:sharing")}]
+    if managed_team_ids(request.user):
+        links.insert(
+            0,
+            {
+                "title": gettext("Learning paths of your teams"),
+                "url": reverse("learning:team_overview"),
+            },
+        )
+    return links
+
+
+def team_paths_data(*, user: Any, base_url: str) -> dict[str, Any]:
+    """The paths the person assigned as a manager (what their team was assigned is the
+    team's, and shows on their dashboard)."""
+    return {
+        "team_paths_assigned": [
+            {
+                "team": path.team.name,
+                "title": path.title,
+                "assigned_at": path.assigned_at.isoformat() if path.assigned_at else None,
+            }
+            for path in TeamPath.objects.filter(assigned_by=user).select_related("team")
+        ]
+    }
+
+
+@hooks.register("personal_data")
+def team_paths_personal_data() -> list[PersonalData]:
+    return [
+        PersonalData(
+            export=team_paths_data,
+            holdings=[
+                Holding(
+                    relation="learning.TeamPath.assigned_by",
+                    removal=Removal.UNLINK,
+                    kept_because="the team keeps its learning path when the manager who "
+                    "assigned it leaves; the path then names nobody",
+                    section="team_paths_assigned",
+                )
+            ],
+        )
     ]

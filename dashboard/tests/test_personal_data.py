@@ -58,11 +58,14 @@ from events.tests.factories import create_event
 from learning.models import NeedsScan
 from learning.routes import add_to_route
 from learning.services import complete_item, save_answers
+from learning.team_paths import add_step, assign_path, create_path
 from news.models import Message
 from news.services import answer_message, send_message
 from newsletter.services import follow_profile_consent
 from organisations import services as organisation_services
+from organisations.models import Membership
 from organisations.models import Membership as OrganisationMembership
+from organisations.services import create_team, join
 from reports.models import Funder
 from tracks.models import Certificate
 from tracks.tests.factories import create_track
@@ -112,6 +115,17 @@ def everything(person, someone_else, catalogue, groningen) -> None:
     save_answers(user=person, page=assignment, answers={"a": "Mijn antwoord"}, submit=False)
     NeedsScan.objects.create(user=person, minutes_per_week=60)
     add_to_route(user=person, item=item)
+    # learning: a path the person, an administrator, assigned to a team
+    membership = join(
+        organisation=OrganisationFactory.create(),
+        user=person,
+        joined_by=Membership.JoinedBy.EDITOR,
+        role=Membership.Role.ADMIN,
+    )
+    team = create_team(organisation=membership.organisation, name="Schuldhulp", actor=person)
+    path = create_path(team=team, title="Basis", actor=person)
+    add_step(path=path, item=item, actor=person)
+    assign_path(path=path, actor=person)
     # api: a personal access token (its secret is never stored)
     create_access_token(user=person, name="HR-systeem")
     # reports: editors make a person a funder of a province in /beheer/

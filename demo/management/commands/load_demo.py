@@ -35,6 +35,7 @@ from demo import newsletter as newsletter_demo
 from demo import organisations as organisations_demo
 from demo import reports as reports_demo
 from demo import reservations as reservations_demo
+from demo import team_paths as team_paths_demo
 from demo import tracks as tracks_demo
 from demo.catalogue_items import load_items
 from demo.glossary_terms import load_terms
@@ -77,6 +78,8 @@ class Command(BaseCommand):
         # After the circles and events, which the news links to.
         regions = {region.slug: region for region in Region.objects.all()}
         self.stdout.write(f"{news_demo.load(regions=regions)} news items created.")
+        # After the catalogue, events and tracks, whose items the path holds.
+        self.stdout.write(f"{team_paths_demo.load()} team learning paths created.")
 
     def load_taxonomy(self) -> dict[str, Region]:
         regions = {}
