@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from accounts.mfa import require_second_factor
 from organisations.models import Membership, Team
 from organisations.services import membership_of, set_sharing
 
@@ -41,7 +42,10 @@ def _managed_teams(request: HttpRequest) -> QuerySet[Team]:
 
 
 def _team(request: HttpRequest, team_id: int) -> Team:
-    return get_object_or_404(_managed_teams(request).select_related("organisation"), pk=team_id)
+    team = get_object_or_404(_managed_teams(request).select_related("organisation"), pk=team_id)
+    # A manager reads colleagues' progress: as every manager's page, after the second factor.
+    require_second_factor(request)
+    return team
 
 
 def _path(team: Team, path_id: int) -> TeamPath:
@@ -67,6 +71,7 @@ def teams(request: HttpRequest) -> HttpResponse:
     )
     if not managed:
         raise Http404
+    require_second_factor(request)
     return render(request, "learning/team/teams.html", {"teams": managed})
 
 

@@ -19,12 +19,15 @@ Every figure passes `reports.suppression` before anyone sees it.
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from catalogue.models import LearningItemPage
@@ -52,6 +55,13 @@ class Criteria:
     sector: Sector | None = None
     organisation: Organisation | None = None
     role: Role | None = None
+
+    def key(self) -> str:
+        """The criteria as a cache key's part: dates and the chosen rows' primary keys."""
+        chosen = (self.municipality, self.sector, self.organisation, self.role)
+        parts = [self.start.isoformat(), self.end.isoformat(), repr(self.regions)]
+        parts += [str(getattr(row, "pk", "")) for row in chosen] + [str(self.veenkolonien)]
+        return "|".join(parts)
 
     def moments(self) -> tuple[datetime.datetime, datetime.datetime]:
         """The period as aware moments: from the start of `start` to the end of `end`."""
@@ -133,6 +143,19 @@ class Report:
     questions: list[Question]
     circles: list[Row]
     bottlenecks: list[Row]
+
+
+# A report over months changes little in a few minutes, and counting it takes a few dozen
+# aggregate queries: it is kept that long for everyone who asks the same, in the shared cache.
+REPORT_SECONDS = 300
+
+
+def build_kept(criteria: Criteria) -> Report:
+    """`build`, kept for a few minutes per criteria and language."""
+    key = (
+        "reach-report:" + hashlib.sha256(f"{criteria.key()}|{get_language()}".encode()).hexdigest()
+    )
+    return cache.get_or_set(key, lambda: build(criteria), REPORT_SECONDS)  # type: ignore[return-value]
 
 
 def build(criteria: Criteria) -> Report:

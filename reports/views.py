@@ -33,7 +33,7 @@ def _audience(request: HttpRequest) -> Audience:
 def report(request: HttpRequest) -> HttpResponse:
     audience = _audience(request)
     form = ReportFilterForm(request.GET, audience=audience)
-    result = figures.build(form.criteria()) if form.is_valid() else None
+    result = figures.build_kept(form.criteria()) if form.is_valid() else None
     charts = (
         [(breakdown, bar_chart(breakdown)) for breakdown in result.breakdowns] if result else []
     )
@@ -58,7 +58,7 @@ def export(request: HttpRequest, file_format: str) -> HttpResponse:
     form = ReportFilterForm(request.GET, audience=audience)
     if not form.is_valid():
         raise Http404
-    result = figures.build(form.criteria())
+    result = figures.build_kept(form.criteria())
     return spreadsheet_response(
         headings=[_("Part"), _("Figure"), _("Value")],
         rows=rows_of(result),
@@ -97,7 +97,7 @@ def yearly(request: HttpRequest, year: int) -> HttpResponse:
     form = ReportFilterForm(data, audience=audience)
     if not form.is_valid():
         raise Http404
-    result = figures.build(form.criteria())
+    result = figures.build_kept(form.criteria())
     response = HttpResponse(yearly_pdf(result, year=year), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="bereik-{year}.pdf"'
     return response

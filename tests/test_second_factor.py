@@ -57,8 +57,9 @@ from demo.circles import DEMO_PASSWORD as PASSWORD
 from demo.management.commands.load_demo import DEMO_EDITOR
 from events.models import EventPage, Registration, SeatReservation, Session
 from events.services import register_user
-from learning.models import NeedsScan, NeedsScanSituation, RouteStep
+from learning.models import NeedsScan, NeedsScanSituation, RouteStep, TeamPath
 from learning.routes import accept_route, take_needs_scan
+from learning.team_paths import create_path
 from organisations import services as organisation_services
 from organisations.models import Domain as OrganisationDomain
 from organisations.models import Membership as OrganisationMembership
@@ -145,6 +146,15 @@ PRIVILEGED = {
     "events:reservation",
     "events:unassign",
     "events:cancel_reservation",
+    # A manager's team paths and their progress (learning.team_views).
+    "learning:team_overview",
+    "learning:team_paths",
+    "learning:team_path",
+    "learning:team_path_add_step",
+    "learning:team_path_step",
+    "learning:team_path_assign",
+    "learning:team_path_delete",
+    "learning:team_path_progress",
     # Reach reports (reports), for coordinators, funders and administrators.
     "reports:report",
     "reports:export",
@@ -211,6 +221,7 @@ OWN_OR_PUBLIC = {
     "learning:complete",
     "learning:media_progress",
     "learning:answers",
+    "learning:sharing",  # what one's own managers may see
     "events:register",
     "events:accept_own_offer",
     "events:evaluation",
@@ -472,6 +483,10 @@ def _workspace(editor: Any) -> dict[str, dict[str, Any]]:
     assert domain is not None, "the demo registers domains"
     assigned = reservation.registrations.first()  # type: ignore[attr-defined]
     assert assigned is not None, "the demo assigns seats"
+    path = TeamPath.objects.get(team__organisation=organisation)  # demo/team_paths.py
+    step = path.steps.first()  # type: ignore[attr-defined]
+    assert step is not None, "the demo path has steps"
+    on_path = {"team_id": path.team_id, "path_id": path.pk}
     organisation_services.appoint_admin(organisation=organisation, user=editor, actor=editor)
     team = organisation.teams.order_by("name")[0]  # type: ignore[attr-defined]
     in_team = team.team_members.filter(is_manager=False)[0]
@@ -485,6 +500,8 @@ def _workspace(editor: Any) -> dict[str, dict[str, Any]]:
         actor=editor,
         base_url="http://groningen.localhost",
     )
+    # Its own path to delete, so the walk's delete leaves the others their path.
+    draft = create_path(team=path.team, title="Concept om te verwijderen", actor=editor)
     return {
         "organisations:accept_invitation": {"token": token},
         "organisations:person": {"pk": elsewhere.pk},
@@ -499,6 +516,13 @@ def _workspace(editor: Any) -> dict[str, dict[str, Any]]:
         "events:reservation": {"pk": reservation.pk},
         "events:unassign": {"pk": reservation.pk, "registration_pk": assigned.pk},
         "events:cancel_reservation": {"pk": reservation.pk},
+        "learning:team_paths": {"team_id": path.team_id},
+        "learning:team_path": on_path,
+        "learning:team_path_add_step": on_path,
+        "learning:team_path_step": on_path | {"step_id": step.pk},
+        "learning:team_path_assign": on_path,
+        "learning:team_path_delete": {"team_id": path.team_id, "path_id": draft.pk},
+        "learning:team_path_progress": on_path,
         "reports:export": {"file_format": "csv"},
         "reports:yearly": {"year": timezone.localdate().year},
     }

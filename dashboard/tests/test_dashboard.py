@@ -64,9 +64,9 @@ def test_dashboard_queries_do_not_grow(
             complete_item(user=profile.user, page=item)
     member_client.get("/mijn/", **HOST)  # warms the portal cache
     # The same at 2 and 12 items: records, route and recommendations each in fixed queries.
-    # Two more than the page itself: the person's organisation, and whether they read the
-    # reach reports.
-    with django_assert_num_queries(20):
+    # Three more than the page itself: the person's organisation, the paths their teams
+    # assigned, and whether they read the reach reports.
+    with django_assert_num_queries(21):
         assert member_client.get("/mijn/", **HOST).status_code == 200
 
 

@@ -126,10 +126,11 @@ def test_demo_partners_are_workspaces_with_teams(db):
     for organisation in Organisation.objects.filter(domains__isnull=False):
         assert organisation.memberships.filter(role="admin").count() == 1
         teams = Team.objects.filter(organisation=organisation)
-        assert teams.count() == 2
+        # Two teams each; the team paths' demo adds a third to Welzijn Drentse Monden.
+        assert teams.count() >= 2
         for team in teams:
             assert team.team_members.filter(is_manager=True).count() == 1
-            assert 4 <= team.team_members.filter(is_manager=False).count() <= 6
+            assert 3 <= team.team_members.filter(is_manager=False).count() <= 6
         assert Invitation.objects.filter(organisation=organisation, accepted_at=None).count() == 1
     assert Membership.objects.filter(joined_by="domain").count() > 25
     assert not OutgoingEmail.objects.exists(), "no mail to invented people"

@@ -24,7 +24,7 @@ from catalogue.models import LearningItemPage, PracticeAssignmentPage
 from core.models import LearningForm, Region
 from events.models import Registration, SeatReservation, Session
 from events.services import register_user
-from learning.models import NeedsScan, NeedsScanSituation, RouteStep
+from learning.models import NeedsScan, NeedsScanSituation, RouteStep, TeamPath
 from learning.routes import accept_route, add_to_route, take_needs_scan
 from learning.services import save_answers
 from organisations.models import Domain, Invitation, Membership, Team
@@ -74,6 +74,10 @@ def personal_urls(learner: Any) -> list[str]:
     team, domain = Team.objects.first(), Domain.objects.first()
     membership, invitation = Membership.objects.first(), Invitation.objects.first()
     assert team and domain and membership and invitation
+    path = TeamPath.objects.first()
+    path_step = path.steps.first() if path else None  # type: ignore[attr-defined]
+    assert path and path_step
+    on_path = {"team_id": path.team_id, "path_id": path.pk}
     arguments = {"scan_id": scan.pk, "step_id": step.pk, "page_id": item.pk}
     arguments_of = {
         "learning:answers": {"page_id": assignment.pk},
@@ -93,6 +97,14 @@ def personal_urls(learner: Any) -> list[str]:
         "organisations:delete_team": {"pk": team.pk},
         "organisations:remove_domain": {"pk": domain.pk},
         "organisations:withdraw_invitation": {"pk": invitation.pk},
+        # A demo team's path: the learner manages no team.
+        "learning:team_paths": {"team_id": path.team_id},
+        "learning:team_path": on_path,
+        "learning:team_path_add_step": on_path,
+        "learning:team_path_step": on_path | {"step_id": path_step.pk},
+        "learning:team_path_assign": on_path,
+        "learning:team_path_delete": on_path,
+        "learning:team_path_progress": on_path,
     }
     urls = []
     for name, route in url_patterns():

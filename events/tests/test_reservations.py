@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
@@ -391,10 +391,12 @@ def test_query_counts_do_not_grow_with_the_members(
 def test_the_workspace_links_to_the_reservations_for_managers_only(organisation, manager):
     def links(user):
         membership = Membership.objects.get(user=user)
+        request = RequestFactory().get("/mijn/organisatie/")
+        request.user = user
         return [
             link["url"]
             for provide in hooks.get_hooks("organisation_workspace_links")
-            for link in provide(None, membership)
+            for link in provide(request, membership)
         ]
 
     assert reverse("events:reservations") in links(manager)
