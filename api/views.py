@@ -33,8 +33,8 @@ from rest_framework.response import Response
 
 from catalogue.facets import build_facets, filter_by_facets
 from catalogue.models import SHOW_CLOSED, SORTS, LearningItemPage, LearningItemQuerySet
-from core.cache import CACHE_SECONDS, page_cache, portal_data_key, remember
-from events.views import agenda_sessions
+from core.cache import CACHE_SECONDS, KeptRows, page_cache, portal_data_key
+from events.views import kept_sessions, with_free_seats
 from glossary.models import Term
 from monitor.models import Figure
 from news.models import NewsPage
@@ -139,7 +139,8 @@ class ItemList(PublicListView):
         sort = query.get("sorteer", "")
         sort = sort if sort in SORTS else "nieuwste"
         scope = (str(getattr(self.region, "pk", None)), str(show_closed), choice, sort)
-        rows = CachedRows(items.order_by(*SORTS[sort]).values_list("pk", "closed_label"), scope)
+        ordered = items.order_by(*SORTS[sort]).values_list("pk", "closed_label")
+        rows = KeptRows("api-items", ordered, *scope)
         page = self.paginate_queryset(rows)  # type: ignore[arg-type]
         return self.get_paginated_response(_item_data(self, page or [], listed))
 
@@ -160,25 +161,6 @@ def _item_data(
         found.update(made)
     # An item unpublished in between is left out.
     return [found[key] for key in keys if key in found]
-
-
-class CachedRows:
-    """The rows of an ordered list as the paginator asks for them: counted and sliced once
-    per choice and page, then kept until the next publish (a minute at most)."""
-
-    def __init__(self, rows: QuerySet[Any], scope: tuple[str, ...]) -> None:
-        self.rows, self.scope = rows, scope
-
-    def count(self) -> int:
-        return remember("api-rows-count", self.rows.count, *self.scope)
-
-    def __len__(self) -> int:
-        return self.count()
-
-    def __getitem__(self, part: slice) -> list[Any]:
-        return remember(
-            "api-rows", lambda: list(self.rows[part]), *self.scope, f"{part.start}:{part.stop}"
-        )
 
 
 @extend_schema(
@@ -233,10 +215,11 @@ def _bad_filter(errors: dict[str, list[str]]) -> None:
 class SessionList(PublicListView):
     serializer_class = api_serializers.SessionSerializer
 
-    def get_queryset(self) -> Any:
-        sessions, form = agenda_sessions(
-            self.request, archive=self.request.query_params.get("archief") == "ja"
-        )
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """As /agenda/: which sessions match is kept per choice, their free seats are not."""
+        rows, form, _asked = kept_sessions(
+            request, archive=request.query_params.get("archief") == "ja"
+        )  # type: ignore[arg-type]
         if form.is_bound and not form.is_valid():
             # The page ignores a bad filter; a program is better told.
             _bad_filter(
@@ -245,7 +228,8 @@ class SessionList(PublicListView):
                     for field, items in form.errors.get_json_data().items()
                 }
             )
-        return sessions.with_seat_counts().select_related("event")
+        sessions = with_free_seats(self.paginate_queryset(rows) or [])  # type: ignore[arg-type]
+        return self.get_paginated_response(self.get_serializer(sessions, many=True).data)
 
 
 @extend_schema(

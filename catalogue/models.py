@@ -33,7 +33,7 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import PageManager
 from wagtail.search import index
 
-from core.cache import remember
+from core.cache import KeptRows, remember
 from core.models import (
     BodyBlock,
     LearningForm,
@@ -548,17 +548,9 @@ class CatalogueIndexPage(RoutablePageMixin, RegionalPage):
         # Counting and ordering thousands of items is the same for everyone with this choice:
         # kept with the page generation, so only the page's own cards are looked up.
         ordered = items.order_by(*SORTS[sort]).values_list("pk", "closed_label")
-        paginator = Paginator(ordered, PAGE_SIZE)
-        paginator.count = remember("catalogue-count", items.count, scope, choice)
+        rows = KeptRows("catalogue", ordered, scope, choice, sort)
+        paginator: Paginator[Any] = Paginator(rows, PAGE_SIZE)  # type: ignore[arg-type]
         items_page = paginator.get_page(request.GET.get("pagina", "1"))
-        rows = remember(
-            "catalogue-rows",
-            lambda: list(items_page.object_list),
-            scope,
-            choice,
-            sort,
-            str(items_page.number),
-        )
         context.update(
             facets=facets,
             # The filters show the same options and counts to everyone with this choice.
@@ -574,7 +566,7 @@ class CatalogueIndexPage(RoutablePageMixin, RegionalPage):
                 get_language() or "",
             ),
             items_page=items_page,
-            cards=item_cards(request, rows, listed),
+            cards=item_cards(request, list(items_page.object_list), listed),
             result_count=paginator.count,
             sort=sort,
             sorts=[

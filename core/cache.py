@@ -76,6 +76,29 @@ def remember(name: str, compute: Callable[[], T], *parts: str) -> T:
     return value  # type: ignore[no-any-return]
 
 
+class KeptRows:
+    """The rows of an ordered list as a paginator asks for them (its count and a slice per
+    page), each kept per choice with `remember`. Which rows match a choice, and in which
+    order, changes when editors publish; counting and ordering thousands of them costs more
+    than anything else on the page. The rows are fetched afresh when the list's data must be
+    current (free seats, say)."""
+
+    def __init__(self, name: str, rows: Any, *choice: str) -> None:
+        self.name, self.rows, self.choice = name, rows, choice
+
+    def count(self) -> int:
+        return remember(f"{self.name}-count", self.rows.count, *self.choice)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, part: slice) -> list[Any]:
+        rows = self.rows
+        return remember(
+            f"{self.name}-rows", lambda: list(rows[part]), *self.choice, f"{part.start}:{part.stop}"
+        )
+
+
 _in_process: dict[tuple[str, ...], tuple[str, float, Any]] = {}
 
 

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.db import models
-from django.db.models import Count, Expression, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Expression, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -49,6 +49,14 @@ class SessionQuerySet(models.QuerySet):
             taken_seats=taken_seats(),
             waiting_count=Count("registrations", filter=Q(registrations__state="waiting")),
         )
+
+    def with_events(self) -> SessionQuerySet:
+        """Each session's event, with what lists show of it, in a query of its own: grouping
+        the seat counts by every column of a page as well costs more than that query."""
+        from .models import EventPage
+
+        fields = ("title", "slug", "kind", "url_path", "path", "depth", "locale_id")
+        return self.prefetch_related(Prefetch("event", queryset=EventPage.objects.only(*fields)))
 
     def of_live_events(self, region: Region | None) -> SessionQuerySet:
         """Sessions of the published events a portal shows."""

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,7 +23,7 @@ from wagtail.models import Site
 
 from accounts.mfa import require_second_factor
 from catalogue.facets import VEENKOLONIEN
-from core.cache import remember
+from core.cache import KeptRows, remember
 from core.models import Region
 from core.portals import request_base_url
 from core.ratelimit import TOO_MANY_MAILS, may_send_mail
@@ -40,30 +40,10 @@ PAGE_SIZE = 20
 
 def agenda_context(request: HttpRequest, *, archive: bool) -> dict[str, Any]:
     """The sessions of /agenda/ (or its archive), filtered by the GET form."""
-    sessions, form = agenda_sessions(request, archive=archive)
-    # Which sessions match a choice, and in which order, changes only when editors publish
-    # (or a session ends: the cache lasts a minute), so it is kept per choice; the free
-    # seats of the page's sessions are always counted afresh.
-    asked = "&".join(f"{name}={request.GET.get(name, '')}" for name in form.fields)
-    choice = [
-        str(getattr(request, "region", None) and request.region.pk),  # type: ignore[attr-defined]
-        str(archive),
-        asked if form.is_valid() else "",
-    ]
-    ids = sessions.values_list("pk", flat=True)
-    paginator = Paginator(ids, PAGE_SIZE)
-    paginator.count = remember("agenda-count", ids.count, *choice)
+    rows, form, asked = kept_sessions(request, archive=archive)
+    paginator: Paginator[Any] = Paginator(rows, PAGE_SIZE)  # type: ignore[arg-type]
     sessions_page = paginator.get_page(request.GET.get("pagina", "1"))
-    on_page = remember(
-        "agenda-rows", lambda: list(sessions_page), *choice, str(sessions_page.number)
-    )
-    # The events come in a query of their own: grouping the seat counts by every column
-    # of a page as well costs more than the second query.
-    events = EventPage.objects.only("title", "kind", "url_path", "path", "depth", "locale_id")
-    found = Session.objects.filter(pk__in=on_page).with_seat_counts()
-    found = found.prefetch_related(Prefetch("event", queryset=events))
-    by_pk = {session.pk: session for session in found}
-    sessions_page.object_list = [by_pk[pk] for pk in on_page if pk in by_pk]
+    sessions_page.object_list = with_free_seats(sessions_page.object_list)
     query = request.GET.copy()
     query.pop("pagina", None)
     return {
@@ -75,6 +55,27 @@ def agenda_context(request: HttpRequest, *, archive: bool) -> dict[str, Any]:
         "result_count": paginator.count,
         "query_without_page": query.urlencode(),
     }
+
+
+def kept_sessions(request: HttpRequest, *, archive: bool) -> tuple[KeptRows, AgendaFilterForm, str]:
+    """The agenda's matching sessions as kept rows of primary keys (which match a choice, and
+    in which order, changes when editors publish or a session ends: kept a minute at most),
+    the filter form, and what was asked of it."""
+    sessions, form = agenda_sessions(request, archive=archive)
+    asked = "&".join(f"{name}={request.GET.get(name, '')}" for name in form.fields)
+    choice = (
+        str(getattr(getattr(request, "region", None), "pk", None)),
+        str(archive),
+        asked if form.is_valid() else "",
+    )
+    return KeptRows("agenda", sessions.values_list("pk", flat=True), *choice), form, asked
+
+
+def with_free_seats(ids: Any) -> list[Session]:
+    """The sessions of these primary keys, in that order, with their free seats counted now."""
+    found = Session.objects.filter(pk__in=list(ids)).with_seat_counts().with_events()
+    by_pk = {session.pk: session for session in found}
+    return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
 def agenda_sessions(
