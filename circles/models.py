@@ -4,7 +4,6 @@ is public; everything else is read by its members only (see querysets.py)."""
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date, timedelta
 from typing import Any
 
@@ -19,7 +18,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from catalogue.models import CapitalForm, FamilyType
-from core.models import Municipality, Organisation, RegionalPage
+from core.models import EmailInvitation, Municipality, Organisation, RegionalPage
 from events.models import Session
 
 from .querysets import (
@@ -215,49 +214,18 @@ class Membership(models.Model):
         return self.is_active and self.role == self.Role.FACILITATOR
 
 
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-class Invitation(models.Model):
-    """An e-mailed, single-use link into one circle. Only the hash of the token is stored,
-    so a leaked database gives no working links."""
+class Invitation(EmailInvitation):
+    """An e-mailed, single-use link into one circle."""
 
     circle = models.ForeignKey(
         Circle, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("circle")
     )
-    email = models.EmailField(_("e-mail address"))
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("invited by"),
-    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    expires_at = models.DateTimeField(_("valid until"))
-    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
-    accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("accepted by"),
-    )
 
     class Meta:
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
         ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return self.email
-
-    @property
-    def is_usable(self) -> bool:
-        return self.accepted_at is None and self.expires_at > timezone.now()
 
 
 class Case(models.Model):

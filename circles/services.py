@@ -22,7 +22,7 @@ from django.utils.translation import gettext_noop, override
 
 from catalogue.models import CapitalForm, FamilyType
 from core.mail import queue_email
-from core.models import Organisation
+from core.models import Organisation, hash_token
 from core.portals import regions_base_url
 from events import services as event_services
 from events.models import Registration, RegistrationState, Session
@@ -41,7 +41,6 @@ from .models import (
     add_months,
     archive_after_days,
     delete_after_months,
-    hash_token,
 )
 from .personal_data import Finding, find_personal_data
 

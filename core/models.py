@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.http import Http404, HttpRequest
@@ -195,6 +197,45 @@ class LearningForm(TaxonomyTerm):  # type: ignore[django-manager-missing]
         the catalogue with this learning form."""
         url = self.page.specific.get_url(request) if self.page and self.page.live else None
         return url or site_path("/aanbod/") + "?" + urlencode({"leervorm": self.slug})
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class EmailInvitation(models.Model):
+    """An e-mailed, single-use link (into a circle, an organisation). Only the token's hash
+    is stored, so a leaked database gives no working links."""
+
+    email = models.EmailField(_("e-mail address"))
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    expires_at = models.DateTimeField(_("valid until"))
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.email
+
+    @property
+    def is_usable(self) -> bool:
+        return self.accepted_at is None and self.expires_at > timezone.now()
 
 
 class Organisation(models.Model):

@@ -4,14 +4,12 @@ that profiles, records and pages point at); everything here hangs off it."""
 
 from __future__ import annotations
 
-import hashlib
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Organisation
+from core.models import EmailInvitation, Organisation
 
 
 class Membership(models.Model):
@@ -102,13 +100,8 @@ class Domain(models.Model):
         return self.domain
 
 
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-class Invitation(models.Model):
-    """An e-mailed, single-use link into the organisation with a role. Only the token's hash
-    is stored."""
+class Invitation(EmailInvitation):
+    """An e-mailed, single-use link into the organisation with a role."""
 
     organisation = models.ForeignKey(
         Organisation,
@@ -116,41 +109,15 @@ class Invitation(models.Model):
         related_name="invitations",
         verbose_name=_("organisation"),
     )
-    email = models.EmailField(_("e-mail address"))
     role = models.CharField(
         _("role"), max_length=8, choices=Membership.Role.choices, default=Membership.Role.MEMBER
     )
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("invited by"),
-    )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    expires_at = models.DateTimeField(_("valid until"))
-    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
-    accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("accepted by"),
-    )
 
     class Meta:
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
         ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return self.email
-
-    @property
-    def is_usable(self) -> bool:
-        return self.accepted_at is None and self.expires_at > timezone.now()
 
 
 class Team(models.Model):

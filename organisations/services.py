@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Profile
 from core.mail import queue_email
-from core.models import Organisation
+from core.models import Organisation, hash_token
 
 from .models import (
     Domain,
@@ -28,7 +28,6 @@ from .models import (
     OrganisationEvent,
     Team,
     TeamMember,
-    hash_token,
 )
 
 Person = User | AnonymousUser

@@ -1,6 +1,7 @@
 """Joining by e-mail domain: when allauth verifies an address, or someone signs up with an
-address that is verified already (an organisation's own sign-in), its owner joins the
-organisation that registered the domain, and is told so on their next page."""
+address that is verified already, its owner joins the organisation that registered the
+domain, and is told so on their next page. Who signs up through an organisation's own
+sign-in joins that organisation through the sign-in instead."""
 
 from __future__ import annotations
 
@@ -41,6 +42,10 @@ def join_on_confirmation(
 
 @receiver(user_signed_up)
 def join_on_sign_up(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
+    if kwargs.get("sociallogin") is not None:
+        # Signed in with the organisation's own account: the sign-in puts them in the
+        # organisation whose provider vouched for them (organisations.sign_in).
+        return
     for address in EmailAddress.objects.filter(user=user, verified=True):
         membership = join_by_verified_address(address=address)
         if membership is not None:
