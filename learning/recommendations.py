@@ -40,7 +40,20 @@ class Recommendation:
 class Scored:
     candidate: Candidate
     points: int
-    reason: str
+    # Which reason is the strongest, and what it names (a theme, a role, a learning form):
+    # put in words only for the few items shown, not for every item scored.
+    why: str
+    subject: Any = None
+
+    @property
+    def reason(self) -> str:
+        if self.why == "colleagues":
+            return _("Colleagues in your role often completed this.")
+        if self.why == "theme":
+            return _("Because you learned about %(theme)s before.") % {"theme": self.subject}
+        if self.why == "role":
+            return _("Because it fits your role %(role)s.") % {"role": self.subject}
+        return _("Because you like to learn by %(form)s.") % {"form": str(self.subject).lower()}
 
 
 def score(
@@ -65,16 +78,12 @@ def score(
     if not points:
         return None
     if colleagues:
-        reason = _("Colleagues in your role often completed this.")
-    elif shared_themes:
-        reason = _("Because you learned about %(theme)s before.") % {
-            "theme": done_themes[shared_themes[0]]
-        }
-    elif fits_role:
-        reason = _("Because it fits your role %(role)s.") % {"role": role}
-    else:
-        reason = _("Because you like to learn by %(form)s.") % {"form": str(form_name).lower()}
-    return Scored(candidate=candidate, points=points, reason=reason)
+        return Scored(candidate=candidate, points=points, why="colleagues")
+    if shared_themes:
+        return Scored(candidate, points, "theme", done_themes[shared_themes[0]])
+    if fits_role:
+        return Scored(candidate, points, "role", role)
+    return Scored(candidate, points, "form", form_name)
 
 
 def diversify(
