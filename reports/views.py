@@ -34,14 +34,22 @@ def report(request: HttpRequest) -> HttpResponse:
     audience = _audience(request)
     form = ReportFilterForm(request.GET, audience=audience)
     result = figures.build_kept(form.criteria()) if form.is_valid() else None
-    charts = (
-        [(breakdown, bar_chart(breakdown)) for breakdown in result.breakdowns] if result else []
-    )
+
+    def charts() -> list[tuple[figures.Breakdown, str]]:
+        # Drawn only when the kept figures are drawn anew (the template's "shared" part).
+        return (
+            [(breakdown, bar_chart(breakdown)) for breakdown in result.breakdowns] if result else []
+        )
+
+    # The filter form shows the same to everyone with this reach who asks the same.
+    asked = "&".join(f"{name}={request.GET.get(name, '')}" for name in form.fields)
+    reach = f"{audience.region_ids}|{getattr(audience.organisation, 'pk', '')}"
     return render(
         request,
         "reports/report.html",
         {
             "form": form,
+            "filter_key": f"{reach}|{asked}",
             "audience": audience,
             "report": result,
             "charts": charts,

@@ -8,7 +8,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -406,8 +405,8 @@ def test_the_page_takes_the_same_queries_at_any_size(
         item=world.item,
     )
     client.force_login(coordinator())
-    client.get(REPORT)  # warms the content type cache
-    cache.clear()  # not the report itself
+    # Warms the portal's data and the content types with another report, not this one.
+    client.get(REPORT + "?start=2000-01-01")
     with django_assert_num_queries(QUERIES):
         response = client.get(REPORT)
     assert shown(response.context["report"], "summary")["Bereikte mensen"] == str(
@@ -419,7 +418,7 @@ def test_the_page_takes_the_same_queries_at_any_size(
 
 
 QUERIES = 23
-KEPT_QUERIES = 9
+KEPT_QUERIES = 5
 
 
 def test_links_for_those_who_read_reports(rf: Any, world: World) -> None:
