@@ -33,7 +33,7 @@ from rest_framework.response import Response
 
 from catalogue.facets import build_facets, filter_by_facets
 from catalogue.models import SHOW_CLOSED, SORTS, LearningItemPage, LearningItemQuerySet
-from core.cache import CACHE_SECONDS, KeptRows, page_cache, portal_data_key
+from core.cache import KeptRows, remember_each
 from events.views import kept_sessions, with_free_seats
 from glossary.models import Term
 from monitor.models import Figure
@@ -148,19 +148,16 @@ class ItemList(PublicListView):
 def _item_data(
     view: ItemList, rows: Sequence[tuple[int, str]], listed: QuerySet[LearningItemPage]
 ) -> list[dict[str, Any]]:
+    """Each item's data, kept like its card; an item unpublished in between is left out."""
+
+    def serialise(missing: list[tuple[Any, ...]]) -> dict[tuple[Any, ...], Any]:
+        row_of = {row[0]: row for row in missing}
+        fetched = listed.filter(pk__in=list(row_of))
+        return {row_of[data["id"]]: data for data in view.get_serializer(fetched, many=True).data}
+
     # An item's data holds its address on the asking portal and its terms' names.
     parts = (view.request.get_host(), get_language() or "")
-    keys = [portal_data_key("api-item", str(pk), closed, *parts) for pk, closed in rows]
-    found: dict[str, Any] = page_cache.get_many(keys)
-    missing = {row[0]: key for row, key in zip(rows, keys, strict=True) if key not in found}
-    if missing:
-        fetched = listed.filter(pk__in=list(missing))
-        serialised = view.get_serializer(fetched, many=True).data
-        made = {missing[data["id"]]: data for data in serialised}
-        page_cache.set_many(made, CACHE_SECONDS)
-        found.update(made)
-    # An item unpublished in between is left out.
-    return [found[key] for key in keys if key in found]
+    return remember_each("api-item", rows, serialise, *parts)
 
 
 @extend_schema(

@@ -15,7 +15,7 @@ makes them stale in all processes at once, while a hit costs one small shared re
 import hashlib
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
@@ -74,6 +74,26 @@ def remember(name: str, compute: Callable[[], T], *parts: str) -> T:
         value = compute()
         page_cache.set(key, value, CACHE_SECONDS)
     return value  # type: ignore[no-any-return]
+
+
+def remember_each(
+    name: str,
+    rows: Sequence[tuple[Any, ...]],
+    compute: Callable[[list[tuple[Any, ...]]], dict[tuple[Any, ...], T]],
+    *parts: str,
+) -> list[T]:
+    """As `remember`, for one value per row of a list (an item's card, an item's data): one
+    look-up for all rows, and `compute` is asked only for the rows not kept yet. The values
+    come back in the rows' order; a row `compute` has no value for is left out."""
+    keys = [portal_data_key(name, *map(str, row), *parts) for row in rows]
+    found: dict[str, T] = page_cache.get_many(keys)
+    missing = [row for row, key in zip(rows, keys, strict=True) if key not in found]
+    if missing:
+        made = compute(missing)
+        fresh = {key: made[row] for row, key in zip(rows, keys, strict=True) if row in made}
+        page_cache.set_many(fresh, CACHE_SECONDS)
+        found.update(fresh)
+    return [found[key] for key in keys if key in found]
 
 
 class KeptRows:
